@@ -1,0 +1,107 @@
+package io.opensop.engine.form;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.opensop.engine.i18n.LocalizedText;
+import java.util.List;
+
+/**
+ * One field of a form. Only the attributes that apply to {@link #type()} are set; the
+ * {@link FormDefinitionValidator} says which ones a type needs.
+ *
+ * @param key          stable identifier; never changes, so data and formulas survive label edits
+ * @param precision    total digits of number, money and percent fields
+ * @param scale        digits after the decimal point
+ * @param currency     ISO 4217 code of a money field
+ * @param maxLength    characters of text fields
+ * @param target       form key a reference field points to
+ * @param fields       columns of a sub-form
+ * @param pattern      auto-number pattern such as {@code HT-{yyyy}-{0000}}
+ * @param maxSize      bytes an attachment may have
+ * @param formula      expression of formula fields (and later roll-up filters)
+ * @param resultType   the stored type of a formula, roll-up or lookup field
+ * @param defaultValue value a new record gets when the client sends none
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FieldDefinition(
+        String key,
+        @JsonProperty("type") FieldType type,
+        LocalizedText label,
+        LocalizedText help,
+        Boolean required,
+        Boolean unique,
+        List<SelectOption> options,
+        Integer precision,
+        Integer scale,
+        String currency,
+        Integer maxLength,
+        String target,
+        List<FieldDefinition> fields,
+        String pattern,
+        Long maxSize,
+        String formula,
+        FieldType resultType,
+        JsonNode defaultValue,
+        JsonNode extra) {
+
+    public static final int DEFAULT_TEXT_LENGTH = 255;
+    public static final int MAX_TEXT_LENGTH = 4000;
+    public static final long DEFAULT_MAX_ATTACHMENT_SIZE = 20L * 1024 * 1024;
+
+    @JsonIgnore
+    public boolean isRequired() {
+        return Boolean.TRUE.equals(required);
+    }
+
+    @JsonIgnore
+    public int textLength() {
+        return maxLength == null ? DEFAULT_TEXT_LENGTH : maxLength;
+    }
+
+    /** The type whose values this field stores: the result type for computed fields. */
+    @JsonIgnore
+    public FieldType storedType() {
+        return type.computed() && resultType != null ? resultType : type;
+    }
+
+    @JsonIgnore
+    public int effectivePrecision() {
+        if (precision != null) {
+            return precision;
+        }
+        return switch (storedType()) {
+            case MONEY -> 19;
+            case PERCENT -> 9;
+            default -> 18;
+        };
+    }
+
+    @JsonIgnore
+    public int effectiveScale() {
+        if (scale != null) {
+            return scale;
+        }
+        return switch (storedType()) {
+            case MONEY -> 2;
+            case PERCENT -> 4;
+            default -> 4;
+        };
+    }
+
+    @JsonIgnore
+    public long effectiveMaxSize() {
+        return maxSize == null ? DEFAULT_MAX_ATTACHMENT_SIZE : maxSize;
+    }
+
+    @JsonIgnore
+    public List<FieldDefinition> subFields() {
+        return fields == null ? List.of() : fields;
+    }
+
+    @JsonIgnore
+    public List<SelectOption> optionList() {
+        return options == null ? List.of() : options;
+    }
+}
