@@ -51,7 +51,7 @@ public record FieldDefinition(
     public static final long DEFAULT_MAX_ATTACHMENT_SIZE = 20L * 1024 * 1024;
 
     @JsonIgnore
-    public boolean isRequired() {
+    public boolean requiresValue() {
         return Boolean.TRUE.equals(required);
     }
 

@@ -1,0 +1,74 @@
+package io.opensop.engine;
+
+import io.opensop.engine.attachment.AttachmentStore;
+import io.opensop.engine.audit.RevisionLog;
+import io.opensop.engine.metadata.FormService;
+import io.opensop.engine.record.DatabaseLookups;
+import io.opensop.engine.record.Lookups;
+import io.opensop.engine.record.RecordSaveHook;
+import io.opensop.engine.record.RecordService;
+import io.opensop.engine.record.SchemaManager;
+import io.opensop.engine.security.AccessPolicy;
+import io.opensop.engine.user.UserDirectory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Builds the engine's services from what the host provides (a jOOQ context bound to the host's
+ * transactions, a clock, an access policy, an event sink). The runtime and the engine's own tests
+ * wire the engine the same way through this one class.
+ */
+public final class EngineServices {
+
+    private final UserDirectory users;
+    private final AttachmentStore attachments;
+    private final RevisionLog revisions;
+    private final SchemaManager schema;
+    private final FormService forms;
+    private final RecordService records;
+    private final Lookups lookups;
+
+    public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
+                          AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
+        this.users = new UserDirectory(dsl, clock);
+        this.attachments = new AttachmentStore(dsl, clock);
+        this.revisions = new RevisionLog(dsl);
+        this.lookups = new DatabaseLookups(dsl, users, attachments);
+        this.schema = new SchemaManager(dsl, transactions, lookups, clock);
+        this.forms = new FormService(dsl, transactions, schema, policy, clock);
+        this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, events, clock,
+                businessZone, hooks);
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    public RevisionLog revisions() {
+        return revisions;
+    }
+
+    public SchemaManager schema() {
+        return schema;
+    }
+
+    public FormService forms() {
+        return forms;
+    }
+
+    public RecordService records() {
+        return records;
+    }
+
+    public Lookups lookups() {
+        return lookups;
+    }
+}

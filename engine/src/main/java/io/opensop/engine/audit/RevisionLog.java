@@ -1,0 +1,52 @@
+package io.opensop.engine.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.opensop.engine.support.Json;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import static io.opensop.engine.support.SqlValues.timestamp;
+
+import org.jooq.DSLContext;
+
+/**
+ * The append-only history of record changes. Writes join the caller's transaction, so a revision
+ * exists exactly when the change it describes was committed.
+ */
+public class RevisionLog {
+
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() { };
+
+    private final DSLContext dsl;
+
+    public RevisionLog(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public void append(String formKey, long recordId, long recordVersion, String action, String changedBy,
+                       OffsetDateTime changedAt, List<FieldChange> changes) {
+        dsl.execute("insert into record_revision (form_key, record_id, record_version, action, changed_by, changed_at,"
+                        + " changes_json) values (?, ?, ?, ?, ?, ?, ?)",
+                formKey, recordId, recordVersion, action, changedBy, timestamp(changedAt.withOffsetSameInstant(ZoneOffset.UTC)),
+                Json.write(changes));
+    }
+
+    /** Newest first. */
+    public List<Revision> history(String formKey, long recordId) {
+        return dsl.fetch("select id, record_version, action, changed_by, changed_at, changes_json from record_revision"
+                        + " where form_key = ? and record_id = ? order by id desc", formKey, recordId)
+                .map(r -> new Revision(r.get(0, Long.class), formKey, recordId, r.get(1, Long.class),
+                        r.get(2, String.class), r.get(3, String.class),
+                        r.get(4, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        readChanges(r.get(5, String.class))));
+    }
+
+    private static List<FieldChange> readChanges(String json) {
+        try {
+            return Json.mapper().readValue(json, CHANGES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable revision: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.opensop.engine.record;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Comparison a list filter applies to one field. */
+public enum FilterOperator {
+    EQ, NE, LT, LE, GT, GE, IN, CONTAINS, BLANK, NOT_BLANK, BETWEEN;
+
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<FilterOperator> find(String key) {
+        return Arrays.stream(values()).filter(o -> o.key().equalsIgnoreCase(key)).findFirst();
+    }
+
+    int arity() {
+        return switch (this) {
+            case BLANK, NOT_BLANK -> 0;
+            case BETWEEN -> 2;
+            case IN -> -1;
+            default -> 1;
+        };
+    }
+}

@@ -1,0 +1,384 @@
+package io.opensop.engine.record;
+
+import io.opensop.engine.audit.FieldChange;
+import io.opensop.engine.audit.Revision;
+import io.opensop.engine.audit.RevisionLog;
+import io.opensop.engine.error.AccessDeniedException;
+import io.opensop.engine.error.ConflictException;
+import io.opensop.engine.error.NotFoundException;
+import io.opensop.engine.error.Problem;
+import io.opensop.engine.error.ValidationException;
+import io.opensop.engine.form.FieldDefinition;
+import io.opensop.engine.form.FieldType;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.security.AccessPolicy;
+import io.opensop.engine.security.Actor;
+import io.opensop.engine.security.FieldAccess;
+import io.opensop.engine.security.Operation;
+import io.opensop.engine.security.RowScope;
+import io.opensop.engine.support.Json;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Every way into a form's records. Each operation checks permissions (form, row and field), coerces
+ * input, runs the save hooks (formulas, rules, gates), writes the row and its revision in one
+ * transaction and announces the change. Nothing reaches the tables around it.
+ */
+public final class RecordService {
+
+    private final DSLContext dsl;
+    private final TransactionOperations transactions;
+    private final PublishedForms forms;
+    private final AccessPolicy policy;
+    private final Lookups lookups;
+    private final RevisionLog revisions;
+    private final Consumer<Object> events;
+    private final Clock clock;
+    private final ZoneId businessZone;
+    private final List<RecordSaveHook> hooks;
+    private final RecordStore store;
+    private final AutoNumbers autoNumbers;
+
+    public RecordService(DSLContext dsl, TransactionOperations transactions, PublishedForms forms, AccessPolicy policy,
+                         Lookups lookups, RevisionLog revisions, Consumer<Object> events, Clock clock,
+                         ZoneId businessZone, List<RecordSaveHook> hooks) {
+        this.dsl = dsl;
+        this.transactions = transactions;
+        this.forms = forms;
+        this.policy = policy;
+        this.lookups = lookups;
+        this.revisions = revisions;
+        this.events = events;
+        this.clock = clock;
+        this.businessZone = businessZone;
+        this.hooks = List.copyOf(hooks);
+        this.store = new RecordStore(dsl);
+        this.autoNumbers = new AutoNumbers(dsl);
+    }
+
+    public FormRecord create(Actor actor, String formKey, Map<String, Object> input) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.CREATE);
+        return transactions.execute(status -> {
+            Map<String, Object> values = withDefaults(actor, form, bind(actor, form, input, true));
+            List<Problem> problems = new ArrayList<>();
+            runHooks(actor, form, null, values, problems);
+            requireComplete(form, values, problems);
+            throwIfAny(problems);
+            OffsetDateTime now = now();
+            for (FieldDefinition field : form.definition().fieldList()) {
+                if (field.type() == FieldType.AUTO_NUMBER) {
+                    values.put(field.key(), autoNumbers.next(formKey, field.key(), field.pattern(),
+                            now.atZoneSameInstant(businessZone)));
+                }
+            }
+            long id = store.insert(form, values, actor.userId(), actor.username(), now);
+            List<FieldChange> changes = new ArrayList<>();
+            values.forEach((key, value) -> {
+                if (!RecordValues.isBlank(value)) {
+                    changes.add(new FieldChange(key, null, value));
+                }
+            });
+            revisions.append(formKey, id, 1, Revision.CREATE, actor.username(), now, changes);
+            events.accept(new RecordChanged(formKey, id, 1, Revision.CREATE, keys(changes), actor.username()));
+            return visible(actor, form, store.load(form, id));
+        });
+    }
+
+    public FormRecord get(Actor actor, String formKey, long id) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        FormRecord record = store.load(form, id);
+        if (record == null || record.deleted() || !inScope(actor, form, record)) {
+            throw new NotFoundException("record", formKey + "/" + id);
+        }
+        return visible(actor, form, record);
+    }
+
+    public FormRecord update(Actor actor, String formKey, long id, long expectedVersion, Map<String, Object> input) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.UPDATE);
+        return transactions.execute(status -> {
+            FormRecord previous = current(actor, form, id, expectedVersion);
+            Map<String, Object> changes = bind(actor, form, input, false);
+            Map<String, Object> values = new LinkedHashMap<>(previous.values());
+            values.putAll(changes);
+            List<Problem> problems = new ArrayList<>();
+            runHooks(actor, form, previous, values, problems);
+            requireComplete(form, values, problems);
+            throwIfAny(problems);
+            List<FieldChange> diff = diff(previous.values(), values);
+            if (diff.isEmpty()) {
+                return visible(actor, form, previous);
+            }
+            Map<String, Object> changed = new LinkedHashMap<>();
+            diff.forEach(c -> changed.put(c.field(), c.newValue()));
+            OffsetDateTime now = now();
+            if (!store.update(form, id, expectedVersion, changed, actor.username(), now)) {
+                throw conflict(form, id, expectedVersion);
+            }
+            revisions.append(formKey, id, expectedVersion + 1, Revision.UPDATE, actor.username(), now, diff);
+            events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.UPDATE, keys(diff),
+                    actor.username()));
+            return visible(actor, form, store.load(form, id));
+        });
+    }
+
+    /** Soft delete: the row stays and {@link #restore} brings it back. */
+    public FormRecord delete(Actor actor, String formKey, long id, long expectedVersion) {
+        return changeDeleted(actor, formKey, id, expectedVersion, true);
+    }
+
+    public FormRecord restore(Actor actor, String formKey, long id, long expectedVersion) {
+        return changeDeleted(actor, formKey, id, expectedVersion, false);
+    }
+
+    private FormRecord changeDeleted(Actor actor, String formKey, long id, long expectedVersion, boolean delete) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.DELETE);
+        return transactions.execute(status -> {
+            FormRecord previous = store.load(form, id);
+            if (previous == null || previous.deleted() != !delete || !inScope(actor, form, previous)) {
+                throw new NotFoundException("record", formKey + "/" + id);
+            }
+            if (previous.version() != expectedVersion) {
+                throw ConflictException.staleVersion(expectedVersion, previous.version());
+            }
+            OffsetDateTime now = now();
+            if (!store.setDeleted(form, id, expectedVersion, delete, actor.username(), now)) {
+                throw conflict(form, id, expectedVersion);
+            }
+            String action = delete ? Revision.DELETE : Revision.RESTORE;
+            revisions.append(formKey, id, expectedVersion + 1, action, actor.username(), now, List.of());
+            events.accept(new RecordChanged(formKey, id, expectedVersion + 1, action, Set.of(), actor.username()));
+            return visible(actor, form, store.load(form, id));
+        });
+    }
+
+    public RecordPage list(Actor actor, String formKey, RecordQuery query) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        if (query.includeDeleted() && !policy.allows(actor, form.definition(), Operation.DELETE)) {
+            throw new AccessDeniedException("listing deleted records needs the delete permission");
+        }
+        int limit = query.limit() <= 0 ? RecordQuery.DEFAULT_LIMIT : Math.min(query.limit(), RecordQuery.MAX_LIMIT);
+        String table = form.layout().tableName();
+        List<Problem> problems = new ArrayList<>();
+        QueryBuilder builder = new QueryBuilder(form, visibleFields(actor, form),
+                new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone()));
+        Condition where = builder.filters(query.filters(), problems)
+                .and(scopeCondition(actor, form))
+                .and(query.includeDeleted() ? DSL.noCondition()
+                        : DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)),
+                        SQLDataType.BOOLEAN).isFalse());
+        List<QueryBuilder.Key> keys = builder.sorts(query.sorts(), problems);
+        QueryBuilder.throwIfAny(problems);
+        Field<Long> id = RecordStore.longField(table, SqlNames.ID);
+        Condition page = where;
+        if (query.after() != null && !query.after().isBlank()) {
+            List<String> position = Cursor.decode(query.after(), keys.size());
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String text = position.get(i);
+                values.add(text == null ? null : keys.get(i).parse().apply(text));
+            }
+            page = where.and(QueryBuilder.after(keys, id, values, Long.parseLong(position.get(keys.size()))));
+        }
+        List<FormRecord> rows = store.select(form, page, QueryBuilder.order(keys, id), limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            FormRecord last = rows.get(limit - 1);
+            List<Object> sortValues = new ArrayList<>();
+            keys.forEach(k -> sortValues.add(k.read().apply(last)));
+            next = Cursor.encode(sortValues, last.id());
+        }
+        Long count = null;
+        Boolean exact = null;
+        if (query.withCount()) {
+            Long estimate = query.filters().isEmpty() ? estimatedRows(table) : null;
+            if (estimate != null && estimate > 100_000) {
+                count = estimate;
+                exact = false;
+            } else {
+                count = store.count(form, where);
+                exact = true;
+            }
+        }
+        List<FormRecord> items = rows.stream().map(r -> visible(actor, form, r)).toList();
+        return new RecordPage(items, next, count, exact);
+    }
+
+    public List<Revision> history(Actor actor, String formKey, long id) {
+        FormRecord record = get(actor, formKey, id);
+        PublishedForm form = published(formKey);
+        Set<String> visible = visibleFields(actor, form);
+        return revisions.history(formKey, record.id()).stream()
+                .map(r -> new Revision(r.id(), r.formKey(), r.recordId(), r.recordVersion(), r.action(), r.changedBy(),
+                        r.changedAt(), r.changes().stream().filter(c -> visible.contains(c.field())).toList()))
+                .toList();
+    }
+
+    private Long estimatedRows(String table) {
+        if (dsl.dialect().family() != SQLDialect.POSTGRES) {
+            return null;
+        }
+        return dsl.fetchOptional("select reltuples::bigint from pg_class where relname = ?", table)
+                .map(r -> r.get(0, Long.class)).orElse(null);
+    }
+
+    private PublishedForm published(String formKey) {
+        return forms.current(formKey).orElseThrow(() -> new NotFoundException("form", formKey));
+    }
+
+    private FormRecord current(Actor actor, PublishedForm form, long id, long expectedVersion) {
+        FormRecord previous = store.load(form, id);
+        if (previous == null || previous.deleted() || !inScope(actor, form, previous)) {
+            throw new NotFoundException("record", form.key() + "/" + id);
+        }
+        if (previous.version() != expectedVersion) {
+            throw ConflictException.staleVersion(expectedVersion, previous.version());
+        }
+        return previous;
+    }
+
+    private ConflictException conflict(PublishedForm form, long id, long expectedVersion) {
+        FormRecord now = store.load(form, id);
+        if (now == null) {
+            return new ConflictException("deleted", "the record no longer exists", null);
+        }
+        return ConflictException.staleVersion(expectedVersion, now.version());
+    }
+
+    private boolean inScope(Actor actor, PublishedForm form, FormRecord record) {
+        return policy.rowScope(actor, form.definition()).includesOwner(record.ownerId());
+    }
+
+    private Condition scopeCondition(Actor actor, PublishedForm form) {
+        RowScope scope = policy.rowScope(actor, form.definition());
+        if (scope.all()) {
+            return DSL.noCondition();
+        }
+        Field<Long> owner = RecordStore.longField(form.layout().tableName(), SqlNames.OWNER_ID);
+        return scope.ownerIds().isEmpty() ? DSL.falseCondition() : owner.in(scope.ownerIds());
+    }
+
+    /** Coerces the fields a client sent; unknown, hidden and read-only fields are refused. */
+    private Map<String, Object> bind(Actor actor, PublishedForm form, Map<String, Object> input, boolean creating) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        ValueCoercer coercer = new ValueCoercer(lookups, CoercionMode.STRICT, actor.zone());
+        FormDefinition definition = form.definition();
+        for (Map.Entry<String, Object> entry : (input == null ? Map.<String, Object>of() : input).entrySet()) {
+            String key = entry.getKey();
+            FieldDefinition field = definition.field(key).orElse(null);
+            FieldAccess access = field == null ? FieldAccess.HIDDEN : policy.fieldAccess(actor, definition, field);
+            if (!access.visible() || form.layout().column(key).isEmpty() && field.type() != FieldType.SUB_FORM) {
+                problems.add(Problem.of(key, "unknown_field", key));
+            } else if (access == FieldAccess.READ_ONLY || !field.type().clientWritable()) {
+                problems.add(Problem.of(key, "read_only"));
+            } else {
+                values.put(key, coercer.coerce(field, entry.getValue(), key, problems));
+            }
+        }
+        throwIfAny(problems);
+        return values;
+    }
+
+    private Map<String, Object> withDefaults(Actor actor, PublishedForm form, Map<String, Object> values) {
+        ValueCoercer coercer = new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone());
+        for (FieldDefinition field : form.definition().fieldList()) {
+            if (!values.containsKey(field.key()) && field.defaultValue() != null && !field.defaultValue().isNull()) {
+                List<Problem> ignored = new ArrayList<>();
+                Object raw = Json.mapper().convertValue(field.defaultValue(), Object.class);
+                values.put(field.key(), coercer.coerce(field, raw, field.key(), ignored));
+            }
+        }
+        return values;
+    }
+
+    private void runHooks(Actor actor, PublishedForm form, FormRecord previous, Map<String, Object> values,
+                          List<Problem> problems) {
+        throwIfAny(problems);
+        for (RecordSaveHook hook : hooks) {
+            hook.beforeWrite(actor, form, previous, values, problems);
+        }
+    }
+
+    private static void requireComplete(PublishedForm form, Map<String, Object> values, List<Problem> problems) {
+        for (FieldDefinition field : form.definition().fieldList()) {
+            if (field.requiresValue() && field.type().clientWritable() && RecordValues.isBlank(values.get(field.key()))
+                    && problems.stream().noneMatch(p -> p.field().equals(field.key()))) {
+                problems.add(Problem.of(field.key(), "required"));
+            }
+        }
+    }
+
+    private static List<FieldChange> diff(Map<String, Object> before, Map<String, Object> after) {
+        List<FieldChange> changes = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(before.get(key), after.get(key))) {
+                changes.add(new FieldChange(key, before.get(key), after.get(key)));
+            }
+        }
+        return changes;
+    }
+
+    private Set<String> visibleFields(Actor actor, PublishedForm form) {
+        Set<String> visible = new HashSet<>();
+        for (FieldDefinition field : form.definition().fieldList()) {
+            if (policy.fieldAccess(actor, form.definition(), field).visible()) {
+                visible.add(field.key());
+            }
+        }
+        return visible;
+    }
+
+    private FormRecord visible(Actor actor, PublishedForm form, FormRecord record) {
+        Set<String> visible = visibleFields(actor, form);
+        Map<String, Object> values = new LinkedHashMap<>();
+        record.values().forEach((key, value) -> {
+            if (visible.contains(key)) {
+                values.put(key, value);
+            }
+        });
+        return record.withValues(java.util.Collections.unmodifiableMap(values));
+    }
+
+    private static Set<String> keys(List<FieldChange> changes) {
+        Set<String> keys = new LinkedHashSet<>();
+        changes.forEach(c -> keys.add(c.field()));
+        return keys;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static void throwIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.opensop.engine.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A clock tests move by hand, so time-dependent behaviour needs no sleeping. */
+public final class MutableClock extends Clock {
+
+    private volatile Instant now;
+    private final ZoneId zone;
+
+    public MutableClock(Instant start, ZoneId zone) {
+        this.now = start;
+        this.zone = zone;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId newZone) {
+        return new MutableClock(now, newZone);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
