@@ -3,6 +3,7 @@ package io.opensop.engine.i18n;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,9 +35,10 @@ public final class LocalizedText {
 
     @JsonAnyGetter
     public Map<String, String> asMap() {
-        return Map.copyOf(byLanguage);
+        return java.util.Collections.unmodifiableMap(byLanguage);
     }
 
+    @JsonIgnore
     public boolean isBlank() {
         return byLanguage.values().stream().allMatch(v -> v == null || v.isBlank());
     }

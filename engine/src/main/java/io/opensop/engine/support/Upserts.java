@@ -6,6 +6,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * "Insert unless the key exists" without aborting the transaction on PostgreSQL, where a failed
@@ -36,8 +37,8 @@ public final class Upserts {
             // H2 rolls back only the failing statement, so a lost race is harmless here.
             dsl.execute("insert into " + table + " (" + columnList + ") select " + binds
                     + " where not exists (select 1 from " + table + " where " + where + ")", arguments.toArray());
-        } catch (IntegrityConstraintViolationException raceLost) {
-            // another transaction inserted the same key first
+        } catch (IntegrityConstraintViolationException | DataIntegrityViolationException raceLost) {
+            // another transaction inserted the same key first (the second type when Spring translates)
         }
     }
 }

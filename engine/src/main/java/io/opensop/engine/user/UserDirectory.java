@@ -10,6 +10,8 @@ import static io.opensop.engine.support.SqlValues.timestamp;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /** Users, their roles and their managers, stored in the engine's own tables. */
 public class UserDirectory {
@@ -48,13 +50,19 @@ public class UserDirectory {
     }
 
     public UserAccount create(NewUser user) {
-        Long id = dsl.resultQuery("insert into app_user (username, password_hash, display_name, email, locale, zone_id,"
-                                + " manager_id, team, region, enabled, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)"
-                                + " returning id",
-                        user.username(), user.passwordHash(), user.displayName(), user.email(),
-                        user.locale() == null ? "zh-CN" : user.locale(),
-                        user.zoneId() == null ? "Asia/Shanghai" : user.zoneId(), user.managerId(), user.team(),
-                        user.region(), timestamp(OffsetDateTime.now(clock)))
+        Long id = dsl.insertInto(DSL.table(DSL.unquotedName("app_user")))
+                .set(column("username"), user.username())
+                .set(column("password_hash"), user.passwordHash())
+                .set(column("display_name"), user.displayName())
+                .set(column("email"), user.email())
+                .set(column("locale"), user.locale() == null ? "zh-CN" : user.locale())
+                .set(column("zone_id"), user.zoneId() == null ? "Asia/Shanghai" : user.zoneId())
+                .set(column("manager_id"), user.managerId())
+                .set(column("team"), user.team())
+                .set(column("region"), user.region())
+                .set(column("enabled"), true)
+                .set(column("created_at"), timestamp(OffsetDateTime.now(clock)))
+                .returningResult(DSL.field(DSL.unquotedName("id"), SQLDataType.BIGINT))
                 .fetchOne(0, Long.class);
         for (String role : user.roles()) {
             dsl.execute("insert into app_user_role (user_id, role) values (?, ?)", id, role);
@@ -72,6 +80,10 @@ public class UserDirectory {
             frontier = next.stream().filter(found::add).toList();
         }
         return found;
+    }
+
+    private static org.jooq.Field<Object> column(String name) {
+        return DSL.field(DSL.unquotedName(name));
     }
 
     private static String placeholders(int count) {

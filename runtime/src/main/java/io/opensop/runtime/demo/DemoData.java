@@ -1,0 +1,87 @@
+package io.opensop.runtime.demo;
+
+import io.opensop.engine.metadata.FormService;
+import io.opensop.engine.record.RecordService;
+import io.opensop.engine.security.Actor;
+import io.opensop.engine.user.NewUser;
+import io.opensop.engine.user.UserAccount;
+import io.opensop.engine.user.UserDirectory;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo users and sample records, only with {@code opensop.demo.enabled=true} (the demo profile).
+ * Idempotent: a restart finds them and adds nothing. Every demo password is {@code demo}.
+ */
+@Component
+@ConditionalOnProperty(name = "opensop.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final UserDirectory users;
+    private final FormService forms;
+    private final RecordService records;
+    private final PasswordEncoder passwords;
+
+    DemoData(UserDirectory users, FormService forms, RecordService records, PasswordEncoder passwords) {
+        this.users = users;
+        this.forms = forms;
+        this.records = records;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        UserAccount director = user("director", "销售总监 Zhao", null, "hq", "east", "admin", "sales_director");
+        user("admin", "Administrator", null, "hq", null, "admin");
+        user("designer", "运营 Ops Designer", null, "ops", null, "designer");
+        UserAccount manager = user("manager", "销售经理 Wang", director.id(), "east-1", "east", "sales_manager");
+        user("rep1", "销售 Li", manager.id(), "east-1", "east", "sales_rep");
+        user("rep2", "销售 Chen", manager.id(), "east-1", "east", "sales_rep");
+        user("finance", "财务 Sun", null, "finance", null, "finance");
+        user("legal", "法务 Zhou", null, "legal", null, "legal");
+        sampleCustomers();
+        log.info("demo data ready: sign in as admin/demo, designer/demo, manager/demo, rep1/demo");
+    }
+
+    private UserAccount user(String username, String name, Long managerId, String team, String region,
+                             String... roles) {
+        return users.byUsername(username).orElseGet(() -> users.create(new NewUser(username,
+                passwords.encode("demo"), name, username + "@demo.opensop.io", "zh-CN", "Asia/Shanghai", managerId,
+                team, region, Set.of(roles))));
+    }
+
+    private void sampleCustomers() {
+        if (forms.exists("demo_customer")) {
+            return;
+        }
+        Actor system = Actor.system();
+        forms.create(system, io.opensop.engine.form.FormJson.read("""
+                {"key":"demo_customer","app":"demo","label":{"en":"Customer (sample)","zh-CN":"客户（示例）"},
+                 "titleField":"name",
+                 "fields":[
+                   {"key":"name","type":"text","label":{"en":"Name","zh-CN":"客户名称"},"required":true},
+                   {"key":"industry","type":"single_select","label":{"en":"Industry","zh-CN":"行业"},
+                    "options":[{"key":"manufacturing","label":{"en":"Manufacturing","zh-CN":"制造业"}},
+                               {"key":"retail","label":{"en":"Retail","zh-CN":"零售"}},
+                               {"key":"it","label":{"en":"IT","zh-CN":"信息技术"}}]},
+                   {"key":"budget","type":"money","label":{"en":"Budget","zh-CN":"预算"},"currency":"CNY"},
+                   {"key":"phone","type":"text","label":{"en":"Key contact phone","zh-CN":"关键联系人电话"}}
+                 ]}
+                """));
+        forms.publish(system, "demo_customer", false);
+        records.create(system, "demo_customer", Map.of("name", "华东精密制造", "industry", "manufacturing",
+                "budget", new java.math.BigDecimal("500000.00"), "phone", "+86 21 5555 0101"));
+        records.create(system, "demo_customer", Map.of("name", "Blue Sky Retail", "industry", "retail",
+                "budget", new java.math.BigDecimal("120000.00")));
+        records.create(system, "demo_customer", Map.of("name", "云启科技", "industry", "it"));
+    }
+}

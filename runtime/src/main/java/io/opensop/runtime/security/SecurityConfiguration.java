@@ -1,0 +1,72 @@
+package io.opensop.runtime.security;
+
+import io.opensop.runtime.api.ErrorResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * API security: HTTP Basic for scripts and integrations, session login for browsers. Requests that
+ * carry Basic credentials cannot be forged by another site, so only cookie-authenticated requests
+ * need a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ErrorResponses errors) throws Exception {
+        RequestMatcher cookieAuthenticatedWrite = request -> !isSafe(request) && !hasBasicCredentials(request);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/index.html", "/favicon.ico", "/login", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrite))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> errors.write(request, response, HttpStatus.UNAUTHORIZED,
+                                        "unauthorized"),
+                                request -> request.getRequestURI().startsWith("/api/"))
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> errors.write(request, response, HttpStatus.FORBIDDEN,
+                                        "forbidden"),
+                                request -> request.getRequestURI().startsWith("/api/")))
+                .addFilterBefore(new RequestSizeLimitFilter(errors), CsrfFilter.class);
+        return http.build();
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        return switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean hasBasicCredentials(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+}
