@@ -109,6 +109,8 @@ final class MvelGenerator {
                         + (args.size() > 2 ? args.get(2) : "null") + "))";
             case "IFS":
                 return ifs(args, 0);
+            case "NOT":
+                return call("op_not", id, args.get(0));
             case "AND":
             case "OR":
                 return logical(args, c.name().equals("AND") ? " && " : " || ");
