@@ -86,14 +86,15 @@ class ApiExceptionHandler {
                 return tooLarge(large, locale);
             }
         }
-        if (cause instanceof StreamConstraintsException) {
-            return ResponseEntity.badRequest().body(errors.of("$", "malformed_json", locale, cause.getMessage()));
+        if (isSyntaxError(cause)) {
+            return ResponseEntity.badRequest().body(errors.of("$", "malformed_json", locale,
+                    cause == null ? "empty body" : cause.getMessage().lines().findFirst().orElse("")));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ResponseEntity.unprocessableEntity().body(errors.of(path(unknown), "unknown_parameter", locale,
                     unknown.getPropertyName()));
         }
-        if (cause instanceof JsonMappingException mapping && !(cause instanceof JsonParseException)) {
+        if (cause instanceof JsonMappingException mapping) {
             return ResponseEntity.unprocessableEntity().body(errors.of(path(mapping), "invalid_value", locale,
                     mapping.getOriginalMessage()));
         }
@@ -126,6 +127,20 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e, Locale locale) {
         log.error("unexpected failure", e);
         return ResponseEntity.internalServerError().body(errors.of(null, "internal_error", locale));
+    }
+
+    /** Broken JSON (truncated, empty, not JSON) is a 400; well-formed JSON of the wrong shape is a 422. */
+    private static boolean isSyntaxError(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException || t instanceof StreamConstraintsException) {
+                return true;
+            }
+            if (t instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+                    && m.getOriginalMessage() != null && m.getOriginalMessage().contains("end-of-input")) {
+                return true;
+            }
+        }
+        return cause == null;
     }
 
     private static String path(JsonMappingException e) {

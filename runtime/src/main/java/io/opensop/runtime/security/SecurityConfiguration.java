@@ -16,8 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * API security: HTTP Basic for scripts and integrations, session login for browsers. Requests that
- * carry Basic credentials cannot be forged by another site, so only cookie-authenticated requests
- * need a CSRF token.
+ * carry Basic credentials, or no session cookie at all, cannot be forged by another site, so only
+ * session-cookie requests need a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +29,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ErrorResponses errors) throws Exception {
-        RequestMatcher cookieAuthenticatedWrite = request -> !isSafe(request) && !hasBasicCredentials(request);
+        RequestMatcher cookieAuthenticatedWrite = request -> !isSafe(request) && !hasBasicCredentials(request)
+                && hasSessionCookie(request);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/index.html", "/favicon.ico", "/login", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -63,6 +64,12 @@ class SecurityConfiguration {
             case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
             default -> false;
         };
+    }
+
+    /** Without a session cookie a request cannot ride on someone's signed-in browser session. */
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        return cookies != null && java.util.Arrays.stream(cookies).anyMatch(c -> "JSESSIONID".equals(c.getName()));
     }
 
     private static boolean hasBasicCredentials(HttpServletRequest request) {

@@ -1,0 +1,7 @@
+package io.opensop.runtime.api;
+
+import org.springframework.test.context.TestPropertySource;
+
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1")
+class RecordApiOnH2Test extends RecordApiContract {
+}
