@@ -1,9 +1,12 @@
 package io.opensop.runtime.api;
 
 import io.opensop.engine.testing.TestDatabases;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+/** Closed after the class, while the embedded server still runs, so shutdown waits for nothing. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RecordApiOnPostgresTest extends RecordApiContract {
 
     private static String url;
