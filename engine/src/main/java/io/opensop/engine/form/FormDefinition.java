@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param titleField  the field that names a record in pickers and lists
  * @param permissions operation ({@code create}, {@code read}, {@code update}, {@code delete},
  *                    {@code export}, {@code design}) to the roles that may do it; absent means the default policy
+ * @param access      row scopes and field access by role
  * @param pipeline    stages and gates; interpreted by the workflow feature
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,6 +29,7 @@ public record FormDefinition(
         List<SectionDefinition> sections,
         List<RuleDefinition> rules,
         Map<String, List<String>> permissions,
+        FormAccess access,
         JsonNode pipeline) {
 
     @JsonIgnore

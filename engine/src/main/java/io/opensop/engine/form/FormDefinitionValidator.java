@@ -51,7 +51,31 @@ public final class FormDefinitionValidator {
             form.permissions().keySet().stream().filter(op -> !OPERATIONS.contains(op))
                     .forEach(op -> problems.add(Problem.of("$.permissions." + op, "unknown_operation", op)));
         }
+        checkAccess(form.access(), keys, problems);
         return problems;
+    }
+
+    private static void checkAccess(FormAccess access, Set<String> keys, List<Problem> problems) {
+        if (access == null) {
+            return;
+        }
+        if (access.rowScopes() != null) {
+            access.rowScopes().forEach((role, scope) -> {
+                if (!FormAccess.SCOPES.contains(scope)) {
+                    problems.add(Problem.of("$.access.rowScopes." + role, "unknown_scope", scope));
+                }
+            });
+        }
+        if (access.fields() != null) {
+            access.fields().forEach((role, byField) -> byField.forEach((field, level) -> {
+                String at = "$.access.fields." + role + "." + field;
+                if (!keys.contains(field)) {
+                    problems.add(Problem.of(at, "unknown_field", field));
+                } else if (!FormAccess.FIELD_LEVELS.contains(level)) {
+                    problems.add(Problem.of(at, "unknown_access_level", level));
+                }
+            }));
+        }
     }
 
     private Set<String> checkFields(List<FieldDefinition> fields, String path, boolean inSubForm, String formKey,

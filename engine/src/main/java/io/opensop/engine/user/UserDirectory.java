@@ -70,6 +70,10 @@ public class UserDirectory {
         return byId(id).orElseThrow();
     }
 
+    public Set<Long> idsInRegion(String region) {
+        return Set.copyOf(dsl.fetch("select id from app_user where region = ?", region).map(r -> r.get(0, Long.class)));
+    }
+
     /** Everyone who reports to the user, directly or through other managers. */
     public Set<Long> reportsOf(long managerId) {
         Set<Long> found = new HashSet<>();

@@ -44,7 +44,7 @@ final class TestForms {
 
     static FormDefinition form(String key, FieldDefinition... fields) {
         return new FormDefinition(key, "sales", LocalizedText.of(key, null), null, null, List.of(fields), null, null,
-                null, null);
+                null, null, null);
     }
 
     static FormDefinition customer() {

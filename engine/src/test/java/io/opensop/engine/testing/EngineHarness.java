@@ -3,7 +3,8 @@ package io.opensop.engine.testing;
 import io.opensop.engine.EngineServices;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.security.RoleBasedAccessPolicy;
+import io.opensop.engine.security.OrgChartAccessPolicy;
+import io.opensop.engine.user.UserDirectory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class EngineHarness {
                 .set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
                 .set(dialect));
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.engine = new EngineServices(dsl, transactions, clock, SHANGHAI, new RoleBasedAccessPolicy(),
-                events::add, hooks);
+        this.engine = new EngineServices(dsl, transactions, clock, SHANGHAI,
+                new OrgChartAccessPolicy(new UserDirectory(dsl, clock)), events::add, hooks);
     }
 
     public static Actor admin() {

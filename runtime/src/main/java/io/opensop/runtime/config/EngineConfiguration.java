@@ -7,7 +7,7 @@ import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.AccessPolicy;
-import io.opensop.engine.security.RoleBasedAccessPolicy;
+import io.opensop.engine.security.OrgChartAccessPolicy;
 import io.opensop.engine.support.Json;
 import io.opensop.engine.user.UserDirectory;
 import java.time.Clock;
@@ -42,8 +42,8 @@ public class EngineConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AccessPolicy accessPolicy() {
-        return new RoleBasedAccessPolicy();
+    AccessPolicy accessPolicy(DSLContext dsl, Clock clock) {
+        return new OrgChartAccessPolicy(new UserDirectory(dsl, clock));
     }
 
     @Bean
