@@ -9,6 +9,7 @@ import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.OrgChartAccessPolicy;
 import io.opensop.engine.support.Json;
+import io.opensop.engine.user.LoginThrottle;
 import io.opensop.engine.user.UserDirectory;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -68,6 +69,13 @@ public class EngineConfiguration {
     @Bean
     UserDirectory userDirectory(EngineServices engine) {
         return engine.users();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(DSLContext dsl, Clock clock,
+                                @Value("${opensop.login.max-failures:5}") int maxFailures,
+                                @Value("${opensop.login.lockout:PT15M}") java.time.Duration lockout) {
+        return new LoginThrottle(dsl, clock, maxFailures, lockout);
     }
 
     @Bean

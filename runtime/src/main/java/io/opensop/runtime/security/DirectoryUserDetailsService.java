@@ -1,6 +1,7 @@
 package io.opensop.runtime.security;
 
 import io.opensop.engine.user.UserAccount;
+import io.opensop.engine.user.LoginThrottle;
 import io.opensop.engine.user.UserDirectory;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class DirectoryUserDetailsService implements UserDetailsService {
 
     private final UserDirectory users;
+    private final LoginThrottle throttle;
 
-    DirectoryUserDetailsService(UserDirectory users) {
+    DirectoryUserDetailsService(UserDirectory users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
@@ -27,6 +30,7 @@ class DirectoryUserDetailsService implements UserDetailsService {
         return User.withUsername(account.username())
                 .password(hash)
                 .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .accountLocked(throttle.isLocked(username))
                 .build();
     }
 }
