@@ -8,10 +8,16 @@ import io.opensop.engine.record.Lookups;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.record.SchemaManager;
+import io.opensop.engine.record.StoredRecords;
+import io.opensop.engine.rules.FormulaFeatures;
+import io.opensop.engine.rules.FormulaRecompute;
+import io.opensop.engine.rules.FormulaTools;
+import io.opensop.engine.rules.RecordExplainer;
 import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.user.UserDirectory;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -31,17 +37,57 @@ public final class EngineServices {
     private final FormService forms;
     private final RecordService records;
     private final Lookups lookups;
+    private final FormulaRecompute recompute;
+    private final RecordExplainer explainer;
+    private final FormulaTools formulaTools;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
+        this(dsl, transactions, clock, businessZone, policy, events, hooks, FormulaRecompute.DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param hooks              the host's own save hooks; they run after the engine's formula hook,
+     *                           so they see computed values
+     * @param recomputeBatchSize rows per transaction when stored formula values are recomputed
+     */
+    public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
+                          AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks,
+                          int recomputeBatchSize) {
         this.users = new UserDirectory(dsl, clock);
         this.attachments = new AttachmentStore(dsl, clock);
         this.revisions = new RevisionLog(dsl);
         this.lookups = new DatabaseLookups(dsl, users, attachments);
         this.schema = new SchemaManager(dsl, transactions, lookups, clock);
         this.forms = new FormService(dsl, transactions, schema, policy, clock);
+        StoredRecords stored = new StoredRecords(dsl, forms, revisions, clock);
+        FormulaFeatures formulas = new FormulaFeatures(forms, stored, transactions, clock, businessZone, events,
+                recomputeBatchSize);
+        List<RecordSaveHook> allHooks = new ArrayList<>();
+        allHooks.add(formulas.saveHook());
+        allHooks.addAll(hooks);
         this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, events, clock,
-                businessZone, hooks);
+                businessZone, allHooks);
+        this.recompute = formulas.recompute();
+        forms.addPublishCheck(formulas.publishCheck());
+        forms.addPublishListener(recompute);
+        this.explainer = formulas.explainer(records);
+        this.formulaTools = formulas.tools(policy, lookups, records);
+    }
+
+    /** Recomputes stored formula and roll-up values of a form; runs by itself after a publish that changes them. */
+    public FormulaRecompute formulaRecompute() {
+        return recompute;
+    }
+
+    /** "Why this value" for formula fields of stored records. */
+    public RecordExplainer explainer() {
+        return explainer;
+    }
+
+    /** Checking and trying formulas in the formula editor. */
+    public FormulaTools formulaTools() {
+        return formulaTools;
     }
 
     public UserDirectory users() {

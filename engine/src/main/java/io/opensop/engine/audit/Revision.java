@@ -11,4 +11,6 @@ public record Revision(long id, String formKey, long recordId, long recordVersio
     public static final String UPDATE = "UPDATE";
     public static final String DELETE = "DELETE";
     public static final String RESTORE = "RESTORE";
+    /** Computed fields rewritten by the engine: a roll-up after a child changed, or a formula after a publish. */
+    public static final String RECOMPUTE = "RECOMPUTE";
 }

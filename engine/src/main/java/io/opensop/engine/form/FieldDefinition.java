@@ -1,5 +1,6 @@
 package io.opensop.engine.form;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,6 +24,10 @@ import java.util.List;
  * @param formula      expression of formula fields (and later roll-up filters)
  * @param resultType   the stored type of a formula, roll-up or lookup field
  * @param defaultValue value a new record gets when the client sends none
+ * @param requiredWhen boolean formula: when TRUE the field must have a value (see docs/formulas.md)
+ * @param visibleWhen  boolean formula: when FALSE the field is hidden and never required
+ * @param readOnlyWhen boolean formula: when TRUE a save may not change the field
+ * @param rollup       what a roll-up field aggregates
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldDefinition(
@@ -44,7 +49,26 @@ public record FieldDefinition(
         String formula,
         FieldType resultType,
         JsonNode defaultValue,
-        JsonNode extra) {
+        JsonNode extra,
+        String requiredWhen,
+        String visibleWhen,
+        String readOnlyWhen,
+        RollupDefinition rollup) {
+
+    /** Jackson must bind through the canonical constructor, not the shorter one kept for callers. */
+    @JsonCreator
+    public FieldDefinition {
+    }
+
+    /** The attributes before conditions and roll-ups existed; kept so existing callers compile unchanged. */
+    public FieldDefinition(String key, FieldType type, LocalizedText label, LocalizedText help, Boolean required,
+                           Boolean unique, List<SelectOption> options, Integer precision, Integer scale,
+                           String currency, Integer maxLength, String target, List<FieldDefinition> fields,
+                           String pattern, Long maxSize, String formula, FieldType resultType, JsonNode defaultValue,
+                           JsonNode extra) {
+        this(key, type, label, help, required, unique, options, precision, scale, currency, maxLength, target, fields,
+                pattern, maxSize, formula, resultType, defaultValue, extra, null, null, null, null);
+    }
 
     public static final int DEFAULT_TEXT_LENGTH = 255;
     public static final int MAX_TEXT_LENGTH = 4000;
@@ -53,6 +77,20 @@ public record FieldDefinition(
     @JsonIgnore
     public boolean requiresValue() {
         return Boolean.TRUE.equals(required);
+    }
+
+    /**
+     * Required whatever the other values are. A field with a visibility condition is judged per save
+     * by the formula hook instead, because a hidden field is never required.
+     */
+    @JsonIgnore
+    public boolean requiredUnconditionally() {
+        return requiresValue() && visibleWhen == null;
+    }
+
+    @JsonIgnore
+    public boolean mustBeUnique() {
+        return Boolean.TRUE.equals(unique);
     }
 
     @JsonIgnore

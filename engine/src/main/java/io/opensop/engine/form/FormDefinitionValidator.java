@@ -143,7 +143,9 @@ public final class FormDefinitionValidator {
                 }
             }
             case FORMULA, ROLLUP, LOOKUP -> {
-                if (field.formula() == null || field.formula().isBlank()) {
+                if (field.type() == FieldType.ROLLUP) {
+                    checkRollup(field.rollup(), at + ".rollup", problems);
+                } else if (field.formula() == null || field.formula().isBlank()) {
                     problems.add(Problem.of(at + ".formula", "required"));
                 }
                 if (field.resultType() == null) {
@@ -157,6 +159,25 @@ public final class FormDefinitionValidator {
             default -> {
                 // the remaining types have no attributes of their own
             }
+        }
+    }
+
+    /** Only the shape; whether the child form and its fields fit is checked at publish, against the child. */
+    private static void checkRollup(RollupDefinition rollup, String at, List<Problem> problems) {
+        if (rollup == null) {
+            problems.add(Problem.of(at, "required"));
+            return;
+        }
+        if (!Identifiers.isValidKey(rollup.form())) {
+            problems.add(Problem.of(at + ".form", "invalid_identifier", String.valueOf(rollup.form())));
+        }
+        if (!Identifiers.isValidKey(rollup.reference())) {
+            problems.add(Problem.of(at + ".reference", "invalid_identifier", String.valueOf(rollup.reference())));
+        }
+        if (rollup.aggregate() == null) {
+            problems.add(Problem.of(at + ".aggregate", "required"));
+        } else if (rollup.aggregate() != RollupDefinition.Aggregate.COUNT && rollup.field() == null) {
+            problems.add(Problem.of(at + ".field", "required"));
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import static io.opensop.engine.support.SqlValues.timestamp;
 
@@ -46,6 +47,9 @@ public final class FormService implements PublishedForms {
     private final PublishedFormCache cache = new PublishedFormCache();
     private final ConcurrentHashMap<String, ReentrantLock> publishLocks = new ConcurrentHashMap<>();
 
+    private final List<PublishCheck> checks = new CopyOnWriteArrayList<>();
+    private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
+
     public FormService(DSLContext dsl, TransactionOperations transactions, SchemaManager schema, AccessPolicy policy,
                        Clock clock) {
         this.dsl = dsl;
@@ -53,6 +57,18 @@ public final class FormService implements PublishedForms {
         this.schema = schema;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /**
+     * Added after construction because the checks (formulas) need this service to find the published
+     * forms a formula refers to; the engine wires them once, before any publish.
+     */
+    public void addPublishCheck(PublishCheck check) {
+        checks.add(check);
+    }
+
+    public void addPublishListener(PublishListener listener) {
+        listeners.add(listener);
     }
 
     public FormDraft create(Actor actor, FormDefinition definition) {
@@ -129,7 +145,15 @@ public final class FormService implements PublishedForms {
         FormDraft draft = draft(actor, key);
         FormDefinition next = draft.definition();
         validate(next, this::isPublished);
+        List<Problem> refused = new ArrayList<>();
+        checks.forEach(check -> refused.addAll(check.problems(next, this::publishedOrDraft)));
+        if (!refused.isEmpty()) {
+            throw new ValidationException(refused);
+        }
         ReentrantLock lock = publishLocks.computeIfAbsent(key, k -> new ReentrantLock());
+        FormDefinition before;
+        int version;
+        PublishResult result;
         lock.lock();
         try {
             Integer observed = publishedVersion(key);
@@ -147,7 +171,8 @@ public final class FormService implements PublishedForms {
             }
             OffsetDateTime preparedAt = now();
             schema.prepare(plan);
-            int version = transactions.execute(status -> {
+            before = previous;
+            version = transactions.execute(status -> {
                 Integer locked = dsl.fetchOne("select published_version from form_definition where form_key = ?"
                         + " for update", key).get(0, Integer.class);
                 if (!java.util.Objects.equals(locked, observed)) {
@@ -161,10 +186,18 @@ public final class FormService implements PublishedForms {
                 dsl.execute("update form_definition set published_version = ? where form_key = ?", newVersion, key);
                 return newVersion;
             });
-            return new PublishResult(key, version, false, plan.changes(), List.of());
+            result = new PublishResult(key, version, false, plan.changes(), List.of());
         } finally {
             lock.unlock();
         }
+        PublishedForm current = current(key).orElseThrow();
+        listeners.forEach(listener -> listener.published(actor, before, current));
+        return result;
+    }
+
+    private Optional<FormDefinition> publishedOrDraft(String key) {
+        Optional<FormDefinition> published = current(key).map(PublishedForm::definition);
+        return published.isPresent() ? published : loadDraft(key).map(FormDraft::definition);
     }
 
     public List<FormVersionInfo> versions(Actor actor, String key) {

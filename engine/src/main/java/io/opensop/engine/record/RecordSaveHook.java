@@ -13,4 +13,12 @@ public interface RecordSaveHook {
 
     void beforeWrite(Actor actor, PublishedForm form, FormRecord previous, Map<String, Object> values,
                      List<Problem> problems);
+
+    /**
+     * After the row and its revision are written by a create, update, delete or restore, still inside
+     * the transaction: for work that must see the row as stored, such as roll-ups on the records it
+     * references. {@code previous} is null on create; {@code current} may be deleted.
+     */
+    default void afterWrite(Actor actor, PublishedForm form, FormRecord previous, FormRecord current) {
+    }
 }

@@ -99,8 +99,9 @@ public final class RecordService {
                 }
             });
             revisions.append(formKey, id, 1, Revision.CREATE, actor.username(), now, changes);
+            FormRecord stored = afterWrite(actor, form, null, id);
             events.accept(new RecordChanged(formKey, id, 1, Revision.CREATE, keys(changes), actor.username()));
-            return visible(actor, form, store.load(form, id));
+            return visible(actor, form, stored);
         });
     }
 
@@ -137,9 +138,10 @@ public final class RecordService {
                 throw conflict(form, id, expectedVersion);
             }
             revisions.append(formKey, id, expectedVersion + 1, Revision.UPDATE, actor.username(), now, diff);
+            FormRecord stored = afterWrite(actor, form, previous, id);
             events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.UPDATE, keys(diff),
                     actor.username()));
-            return visible(actor, form, store.load(form, id));
+            return visible(actor, form, stored);
         });
     }
 
@@ -169,8 +171,9 @@ public final class RecordService {
             }
             String action = delete ? Revision.DELETE : Revision.RESTORE;
             revisions.append(formKey, id, expectedVersion + 1, action, actor.username(), now, List.of());
+            FormRecord stored = afterWrite(actor, form, previous, id);
             events.accept(new RecordChanged(formKey, id, expectedVersion + 1, action, Set.of(), actor.username()));
-            return visible(actor, form, store.load(form, id));
+            return visible(actor, form, stored);
         });
     }
 
@@ -324,9 +327,17 @@ public final class RecordService {
         }
     }
 
+    private FormRecord afterWrite(Actor actor, PublishedForm form, FormRecord previous, long id) {
+        FormRecord stored = store.load(form, id);
+        for (RecordSaveHook hook : hooks) {
+            hook.afterWrite(actor, form, previous, stored);
+        }
+        return stored;
+    }
+
     private static void requireComplete(PublishedForm form, Map<String, Object> values, List<Problem> problems) {
         for (FieldDefinition field : form.definition().fieldList()) {
-            if (field.requiresValue() && field.type().clientWritable() && RecordValues.isBlank(values.get(field.key()))
+            if (field.requiredUnconditionally() && field.type().clientWritable() && RecordValues.isBlank(values.get(field.key()))
                     && problems.stream().noneMatch(p -> p.field().equals(field.key()))) {
                 problems.add(Problem.of(field.key(), "required"));
             }

@@ -1,0 +1,136 @@
+package io.opensop.engine.record;
+
+import io.opensop.engine.audit.FieldChange;
+import io.opensop.engine.audit.Revision;
+import io.opensop.engine.audit.RevisionLog;
+import io.opensop.engine.form.FieldDefinition;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * What engine features beside the record service (formulas, rules, roll-ups) may read and write of
+ * stored records. No permission checks here: callers act for the engine, inside a transaction the
+ * record service or a batch opened.
+ */
+public final class StoredRecords {
+
+    /** Who engine-made changes are recorded as, in revisions and {@code updated_by}. */
+    public static final String SYSTEM = "system";
+
+    private final DSLContext dsl;
+    private final PublishedForms forms;
+    private final RevisionLog revisions;
+    private final Clock clock;
+    private final RecordStore store;
+
+    public StoredRecords(DSLContext dsl, PublishedForms forms, RevisionLog revisions, Clock clock) {
+        this.dsl = dsl;
+        this.forms = forms;
+        this.revisions = revisions;
+        this.clock = clock;
+        this.store = new RecordStore(dsl);
+    }
+
+    /** A live record of a published form; empty when the form is unpublished or the record missing or deleted. */
+    public Optional<FormRecord> find(String formKey, long id) {
+        return forms.current(formKey).map(form -> store.load(form, id)).filter(r -> !r.deleted());
+    }
+
+    /** Live records of {@code child} whose reference field points at {@code parentId}, in id order. */
+    public List<FormRecord> referencing(PublishedForm child, String referenceField, long parentId) {
+        String table = child.layout().tableName();
+        Optional<String> column = child.layout().column(referenceField);
+        if (column.isEmpty()) {
+            return List.of();
+        }
+        Field<Long> reference = RecordStore.longField(table, column.get());
+        Field<Long> id = RecordStore.longField(table, SqlNames.ID);
+        return store.select(child, reference.eq(parentId).and(live(table)), List.of(id.asc()), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether another live record stores {@code value} in {@code field}. On PostgreSQL the check first
+     * takes a transaction-scoped advisory lock on the value, so two saves of the same value queue up
+     * and the second sees the first; H2 has no such lock (see docs/formulas.md).
+     */
+    public boolean taken(PublishedForm form, FieldDefinition field, Object value, Long exceptId) {
+        String table = form.layout().tableName();
+        Optional<String> column = form.layout().column(field.key());
+        if (column.isEmpty() || value == null) {
+            return false;
+        }
+        Object stored = ColumnCodec.toDb(field, value);
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            dsl.execute("select pg_advisory_xact_lock(hashtext(?))", table + "." + column.get() + "=" + stored);
+        }
+        Condition where = ColumnCodec.field(table, column.get(), field).eq(stored).and(live(table));
+        if (exceptId != null) {
+            where = where.and(RecordStore.longField(table, SqlNames.ID).ne(exceptId));
+        }
+        return dsl.fetchExists(dsl.selectOne().from(RecordStore.table(table)).where(where));
+    }
+
+    /** Reads a record and locks its row until the transaction ends, so concurrent roll-up writes queue up. */
+    public Optional<FormRecord> lock(PublishedForm form, long id) {
+        String table = form.layout().tableName();
+        dsl.select(RecordStore.longField(table, SqlNames.ID)).from(RecordStore.table(table))
+                .where(RecordStore.longField(table, SqlNames.ID).eq(id)).forUpdate().fetch();
+        return Optional.ofNullable(store.load(form, id));
+    }
+
+    /** Up to {@code limit} records with an id above {@code afterId}, deleted ones included, in id order. */
+    public List<FormRecord> page(PublishedForm form, long afterId, int limit) {
+        String table = form.layout().tableName();
+        Field<Long> id = RecordStore.longField(table, SqlNames.ID);
+        return store.select(form, id.gt(afterId), List.of(id.asc()), limit);
+    }
+
+    /** Rows of the form, deleted ones included. */
+    public long count(PublishedForm form) {
+        return store.count(form, DSL.noCondition());
+    }
+
+    /**
+     * Writes engine-computed values of a record as {@link #SYSTEM}: the row version goes up (so editors
+     * holding the old version notice) and a {@code RECOMPUTE} revision is written.
+     *
+     * @return false when the record's version is no longer {@code current.version()}; nothing is written
+     */
+    public boolean writeComputed(PublishedForm form, FormRecord current, Map<String, Object> values) {
+        List<FieldChange> changes = new ArrayList<>();
+        Map<String, Object> changed = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            Object before = current.values().get(key);
+            if (!Objects.equals(before, value)) {
+                changes.add(new FieldChange(key, before, value));
+                changed.put(key, value);
+            }
+        });
+        if (changes.isEmpty()) {
+            return true;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        if (!store.update(form, current.id(), current.version(), changed, SYSTEM, now)) {
+            return false;
+        }
+        revisions.append(form.key(), current.id(), current.version() + 1, Revision.RECOMPUTE, SYSTEM, now, changes);
+        return true;
+    }
+
+    private static Condition live(String table) {
+        return DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)), SQLDataType.BOOLEAN)
+                .isFalse();
+    }
+}
