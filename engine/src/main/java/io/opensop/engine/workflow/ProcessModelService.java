@@ -174,6 +174,11 @@ public final class ProcessModelService {
         return xmlAt(key, version).orElseThrow(() -> new NotFoundException("process version", key + "@" + version));
     }
 
+    /** The XML encoded as its declaration says, byte for byte what was imported. */
+    public static byte[] encoded(String xml) {
+        return BpmnXml.bytes(xml);
+    }
+
     public ProcessModelDiff diff(Actor actor, String key, int from, int to) {
         String before = xml(actor, key, from);
         String after = xml(actor, key, to);
