@@ -1,6 +1,5 @@
 package io.opensop.engine.workflow;
 
-import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.EngineException;
 import io.opensop.engine.error.NotFoundException;
@@ -323,12 +322,6 @@ public final class WorkflowService {
                 }
             }
             throw e;
-        }
-    }
-
-    static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
-            throw new AccessDeniedException(actor.username() + " may not do this");
         }
     }
 }
