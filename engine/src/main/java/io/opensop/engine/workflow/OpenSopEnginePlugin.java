@@ -1,0 +1,28 @@
+package io.opensop.engine.workflow;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Hardens the embedded engine the same way wherever it is built (the runtime's Spring Boot starter
+ * picks this up as a bean; engine tests add it by hand): our formula language as the only script
+ * language, no Java serialization of variables, no script loading from external resources.
+ */
+public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final RecordConditions conditions;
+
+    public OpenSopEnginePlugin(RecordConditions conditions) {
+        this.conditions = conditions;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setScriptEngineResolver(new FormulaOnlyScriptEngines(new FormulaScriptEngine.Factory(conditions)));
+        configuration.setJavaSerializationFormatEnabled(false);
+        configuration.setEnableScriptEngineLoadExternalResources(false);
+        configuration.setEnableScriptEngineCaching(false);
+        configuration.setEnableExpressionsInAdhocQueries(false);
+        configuration.setEnableExpressionsInStoredQueries(false);
+    }
+}
