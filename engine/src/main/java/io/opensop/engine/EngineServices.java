@@ -14,6 +14,9 @@ import io.opensop.engine.rules.FormulaRecompute;
 import io.opensop.engine.rules.FormulaTools;
 import io.opensop.engine.rules.RecordExplainer;
 import io.opensop.engine.security.AccessPolicy;
+import io.opensop.engine.template.ProcessModels;
+import io.opensop.engine.template.RecordSampleDataLoader;
+import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.user.UserDirectory;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -40,6 +43,8 @@ public final class EngineServices {
     private final FormulaRecompute recompute;
     private final RecordExplainer explainer;
     private final FormulaTools formulaTools;
+    private final DSLContext dsl;
+    private final Clock clock;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -54,6 +59,8 @@ public final class EngineServices {
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks,
                           int recomputeBatchSize) {
+        this.dsl = dsl;
+        this.clock = clock;
         this.users = new UserDirectory(dsl, clock);
         this.attachments = new AttachmentStore(dsl, clock);
         this.revisions = new RevisionLog(dsl);
@@ -88,6 +95,11 @@ public final class EngineServices {
     /** Checking and trying formulas in the formula editor. */
     public FormulaTools formulaTools() {
         return formulaTools;
+    }
+
+    /** Template packages; {@code processModels} stores their BPMN models (ProcessModels.NONE without workflow). */
+    public TemplateService templates(ProcessModels processModels) {
+        return new TemplateService(dsl, forms, processModels, new RecordSampleDataLoader(records, users), clock);
     }
 
     public UserDirectory users() {
