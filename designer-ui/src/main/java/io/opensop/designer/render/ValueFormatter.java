@@ -55,8 +55,8 @@ public final class ValueFormatter implements java.io.Serializable {
             case MULTI_SELECT -> value instanceof Collection<?> keys ? keys.stream()
                     .map(k -> FieldEditors.optionLabel(field, k.toString(), locale))
                     .collect(Collectors.joining(", ")) : value.toString();
-            case USER -> userName(((Number) value).longValue());
-            case REFERENCE -> recordTitle(field.target(), ((Number) value).longValue());
+            case USER -> value instanceof Number n ? userName(n.longValue()) : value.toString();
+            case REFERENCE -> value instanceof Number n ? recordTitle(field.target(), n.longValue()) : value.toString();
             case ATTACHMENT, SIGNATURE -> value instanceof Collection<?> refs ? refs.stream()
                     .map(r -> r instanceof AttachmentRef ref ? ref.name() : String.valueOf(r))
                     .collect(Collectors.joining(", ")) : value.toString();
