@@ -4,6 +4,7 @@ import io.opensop.runtime.api.ErrorResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -15,9 +16,11 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * API security: HTTP Basic for scripts and integrations, session login for browsers. Requests that
- * carry Basic credentials, or no session cookie at all, cannot be forged by another site, so only
- * session-cookie requests need a CSRF token.
+ * API security: HTTP Basic for scripts and integrations; browsers signed in through the Vaadin login
+ * view reach the API with their session. Requests that carry Basic credentials, or no session cookie
+ * at all, cannot be forged by another site, so only session-cookie requests need a CSRF token.
+ * This chain covers the API, its documentation and the actuator; every other path belongs to the
+ * UI's chain ({@code io.opensop.runtime.ui.security.UiSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,18 +30,22 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The paths this chain owns; the UI's chain takes the rest. */
+    static final String[] API_PATHS = {"/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/actuator/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ErrorResponses errors) throws Exception {
         RequestMatcher cookieAuthenticatedWrite = request -> !isSafe(request) && !hasBasicCredentials(request)
                 && hasSessionCookie(request);
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/index.html", "/favicon.ico", "/login", "/error").permitAll()
+        http.securityMatcher(API_PATHS)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrite))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers

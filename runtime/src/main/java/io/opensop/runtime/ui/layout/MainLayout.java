@@ -1,0 +1,72 @@
+package io.opensop.runtime.ui.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.opensop.engine.metadata.FormDraft;
+import io.opensop.engine.metadata.FormService;
+import io.opensop.engine.security.Actor;
+import io.opensop.runtime.ui.UiActor;
+import io.opensop.runtime.ui.home.HomeView;
+import io.opensop.runtime.ui.i18n.LanguageSwitch;
+import io.opensop.runtime.ui.record.RecordListView;
+import java.util.List;
+
+/**
+ * The frame of every signed-in page: a header with the drawer toggle, language and sign-out, and a
+ * drawer listing the published forms the user may read. On a phone the drawer becomes an overlay.
+ */
+public class MainLayout extends AppLayout {
+
+    public MainLayout(UiActor actors, FormService forms, AuthenticationContext authentication) {
+        Actor actor = actors.get();
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("nav.forms"));
+        Span title = new Span(getTranslation("app.title"));
+        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        Span user = new Span(actor.username());
+        user.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        user.addClassName("opensop-hide-narrow");
+        Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
+                click -> authentication.logout());
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        logout.getElement().setAttribute("data-testid", "logout");
+        HorizontalLayout right = new HorizontalLayout(user, new LanguageSwitch(getLocale()), logout);
+        right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        HorizontalLayout header = new HorizontalLayout(title, right);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(toggle, header);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+        SideNav formsNav = new SideNav(getTranslation("nav.forms"));
+        formsNav.setCollapsible(true);
+        for (FormDraft form : publishedForms(forms, actor)) {
+            formsNav.addItem(new SideNavItem(form.definition().label().in(getLocale()), RecordListView.class,
+                    new RouteParameters("form", form.key()), VaadinIcon.TABLE.create()));
+        }
+        com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, formsNav);
+        navs.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)")
+                .set("padding", "var(--lumo-space-s)");
+        addToDrawer(new Scroller(navs));
+        setPrimarySection(Section.DRAWER);
+    }
+
+    /** The forms the actor may read that have a published version, in key order. */
+    public static List<FormDraft> publishedForms(FormService forms, Actor actor) {
+        return forms.list(actor).stream().filter(f -> f.publishedVersion() != null).toList();
+    }
+}
