@@ -77,8 +77,14 @@ public final class TemplateService {
         Map<String, FormDefinition> definitions = definitions(template);
         checkNoForeignForms(actor, definitions);
         List<TemplateChange> changes = new ArrayList<>();
+        // Every draft first, then publish: a roll-up may name a form that is published after it.
         for (FormDefinition definition : definitions.values()) {
-            changes.add(installForm(actor, definition));
+            if (!forms.exists(definition.key())) {
+                forms.create(actor, definition);
+            }
+        }
+        for (FormDefinition definition : definitions.values()) {
+            changes.add(publishIfNeeded(actor, definition));
         }
         for (TemplateManifest.ProcessEntry process : template.manifest().processList()) {
             String xml = template.text(process.file());
@@ -143,6 +149,8 @@ public final class TemplateService {
             } else {
                 forms.create(actor, definition);
             }
+        }
+        for (FormDefinition definition : merged.values()) {
             forms.publish(actor, definition.key(), false);
         }
         processUpdates.forEach((key, xml) -> {
@@ -228,11 +236,8 @@ public final class TemplateService {
         return updates;
     }
 
-    private TemplateChange installForm(Actor actor, FormDefinition definition) {
+    private TemplateChange publishIfNeeded(Actor actor, FormDefinition definition) {
         String document = "form:" + definition.key();
-        if (!forms.exists(definition.key())) {
-            forms.create(actor, definition);
-        }
         if (forms.current(definition.key()).isEmpty()) {
             forms.publish(actor, definition.key(), false);
             return new TemplateChange(document, "$", "added");

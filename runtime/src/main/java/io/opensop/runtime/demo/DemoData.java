@@ -3,6 +3,9 @@ package io.opensop.runtime.demo;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.template.TemplatePackage;
+import io.opensop.engine.template.TemplateService;
+import io.opensop.runtime.template.TemplateCatalog;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import io.opensop.engine.user.UserDirectory;
@@ -17,7 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo users and sample records, only with {@code opensop.demo.enabled=true} (the demo profile).
+ * Demo users, sample records and every shipped template with its sample data, only with {@code opensop.demo.enabled=true} (the demo profile).
  * Idempotent: a restart finds them and adds nothing. Every demo password is {@code demo}.
  */
 @Component
@@ -30,12 +33,17 @@ class DemoData implements ApplicationRunner {
     private final FormService forms;
     private final RecordService records;
     private final PasswordEncoder passwords;
+    private final TemplateCatalog catalog;
+    private final TemplateService templates;
 
-    DemoData(UserDirectory users, FormService forms, RecordService records, PasswordEncoder passwords) {
+    DemoData(UserDirectory users, FormService forms, RecordService records, PasswordEncoder passwords,
+             TemplateCatalog catalog, TemplateService templates) {
         this.users = users;
         this.forms = forms;
         this.records = records;
         this.passwords = passwords;
+        this.catalog = catalog;
+        this.templates = templates;
     }
 
     @Override
@@ -49,6 +57,10 @@ class DemoData implements ApplicationRunner {
         user("finance", "财务 Sun", null, "finance", null, "finance");
         user("legal", "法务 Zhou", null, "legal", null, "legal");
         sampleCustomers();
+        for (TemplatePackage template : catalog.all()) {
+            // Installing the same version again changes nothing, so a restart keeps the demo as it is.
+            templates.install(Actor.system(), template, true);
+        }
         log.info("demo data ready: sign in as admin/demo, designer/demo, manager/demo, rep1/demo");
     }
 

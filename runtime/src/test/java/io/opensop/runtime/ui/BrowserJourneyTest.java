@@ -78,13 +78,19 @@ class BrowserJourneyTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(Long.getLong("opensop.ui.wait-seconds", 60)));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
-    void stopBrowser() throws IOException {
+    void stopBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
         if (browser != null) {
+            // Whatever happened, keep the last page as an artifact: a failure is explained by it.
+            screenshot("last");
+            Files.writeString(SCREENSHOTS.resolve("last.html"), browser.getPageSource());
+            Files.writeString(SCREENSHOTS.resolve("last-console.txt"), String.join("\n",
+                    browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                            .map(Object::toString).toList()));
             browser.quit();
         }
         if (profile != null) {
