@@ -28,18 +28,12 @@ final class StartupBench {
             System.out.println("startup skipped: no " + jar);
             return;
         }
-        double bestSeconds = Double.MAX_VALUE;
-        long rssAtBest = 0;
         for (int i = 0; i < runs; i++) {
             double[] r = once(jar);
             results.add("startup", "java -Xmx512m -jar opensop.jar (demo), run " + (i + 1) + ": to health UP", "H2 file",
                     "-", r[0], "s", null);
             results.add("startup", "resident memory (VmRSS) at health UP, run " + (i + 1), "H2 file", "-", r[1] / 1024.0,
                     "MiB", null);
-            if (r[0] < bestSeconds) {
-                bestSeconds = r[0];
-                rssAtBest = (long) r[1];
-            }
         }
     }
 
