@@ -1,5 +1,7 @@
 package io.opensop.engine.rules;
 
+import io.opensop.engine.form.FieldDefinition;
+import io.opensop.engine.form.FieldType;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.formula.CompiledFormula;
 import io.opensop.engine.formula.FormulaContext;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place this package turns formula text into something that runs: schemas resolve
@@ -27,6 +30,8 @@ final class FormulaSupport {
     private final PublishedForms forms;
     private final StoredRecords records;
     private final FormulaContext context;
+    private final Map<String, CachedSchema> schemas = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_SCHEMAS = 1_000;
 
     FormulaSupport(FormulaEngine engine, PublishedForms forms, StoredRecords records, Clock clock, ZoneId zone) {
         this.engine = engine;
@@ -51,8 +56,44 @@ final class FormulaSupport {
         return context;
     }
 
+    /**
+     * The schema formulas of {@code form} are checked against. Building one (and its fingerprint, a
+     * SHA-256) costs microseconds, and a save or a recomputed row asks for it once per formula, so the
+     * last schema per form key is kept while the very same definition instance comes back: published
+     * definitions are immutable and shared (one instance per form version), so an identical instance
+     * means an identical schema. Forms with reference fields are built each time, because their
+     * schema also holds the targets' current published fields, which a publish elsewhere may change.
+     */
     FormulaSchema schema(FormDefinition form) {
+        if (form.key() == null || hasReferences(form)) {
+            return build(form);
+        }
+        CachedSchema cached = schemas.get(form.key());
+        if (cached != null && cached.definition() == form) {
+            return cached.schema();
+        }
+        FormulaSchema schema = build(form);
+        if (schemas.size() >= MAX_CACHED_SCHEMAS) {
+            schemas.clear();
+        }
+        schemas.put(form.key(), new CachedSchema(form, schema));
+        return schema;
+    }
+
+    private FormulaSchema build(FormDefinition form) {
         return FormulaSchema.of(form, key -> forms.current(key).map(PublishedForm::definition));
+    }
+
+    private static boolean hasReferences(FormDefinition form) {
+        for (FieldDefinition field : form.fieldList()) {
+            if (field != null && field.type() == FieldType.REFERENCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record CachedSchema(FormDefinition definition, FormulaSchema schema) {
     }
 
     /** @throws io.opensop.engine.formula.FormulaException when the text does not check; publish prevents that */
