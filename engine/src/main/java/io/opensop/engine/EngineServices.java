@@ -40,6 +40,8 @@ public final class EngineServices {
     private final FormulaRecompute recompute;
     private final RecordExplainer explainer;
     private final FormulaTools formulaTools;
+    private final Consumer<Object> events;
+    private final ZoneId businessZone;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -54,6 +56,8 @@ public final class EngineServices {
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks,
                           int recomputeBatchSize) {
+        this.events = events;
+        this.businessZone = businessZone;
         this.users = new UserDirectory(dsl, clock);
         this.attachments = new AttachmentStore(dsl, clock);
         this.revisions = new RevisionLog(dsl);
@@ -88,6 +92,16 @@ public final class EngineServices {
     /** Checking and trying formulas in the formula editor. */
     public FormulaTools formulaTools() {
         return formulaTools;
+    }
+
+    /** Where the engine announces what happened (record changes, workflow notifications), inside the transaction. */
+    public Consumer<Object> events() {
+        return events;
+    }
+
+    /** The zone formulas see as "today". */
+    public ZoneId businessZone() {
+        return businessZone;
     }
 
     public UserDirectory users() {

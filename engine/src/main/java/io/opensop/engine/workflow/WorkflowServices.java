@@ -5,6 +5,11 @@ import io.opensop.engine.formula.FormulaEngine;
 import io.opensop.engine.formula.WorkCalendar;
 import java.time.Clock;
 import java.time.ZoneId;
+import io.opensop.engine.workflow.approval.ApprovalBlocks;
+import io.opensop.engine.workflow.approval.AssigneeResolver;
+import io.opensop.engine.workflow.approval.CarbonCopyBlock;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jooq.DSLContext;
@@ -28,15 +33,24 @@ public final class WorkflowServices {
     /** @param allowedDelegates the building blocks a model may name in camunda:class/delegateExpression/expression */
     public WorkflowServices(EngineServices engine, ProcessEngine camunda, DSLContext dsl,
                             TransactionOperations transactions, Clock clock, Set<String> allowedDelegates) {
+        Set<String> allowed = new HashSet<>(allowedDelegates);
+        allowed.addAll(WorkflowNames.BUILDING_BLOCKS);
         this.models = new ProcessModelService(dsl, transactions, camunda.getRepositoryService(), engine.forms(),
-                new FormulaEngine(), allowedDelegates, clock);
-        this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions);
+                new FormulaEngine(), allowed, clock);
+        this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions,
+                engine.users());
     }
 
-    /** The plugin every embedded engine must carry: formula conditions, nothing else scriptable. */
+    /**
+     * The plugin every embedded engine must carry: formula conditions, nothing else scriptable, and
+     * the allowlisted building blocks (approval assignees, carbon copy) as the only named beans.
+     */
     public static OpenSopEnginePlugin plugin(EngineServices engine, Clock clock, ZoneId businessZone) {
+        AssigneeResolver assignees = new AssigneeResolver(engine.records(), engine.users());
         return new OpenSopEnginePlugin(new RecordConditions(engine.records(), engine.forms(), new FormulaEngine(),
-                clock, businessZone, WorkCalendar.standard()));
+                clock, businessZone, WorkCalendar.standard()),
+                Map.of(ApprovalBlocks.BEAN, new ApprovalBlocks(assignees),
+                        CarbonCopyBlock.BEAN, new CarbonCopyBlock(assignees, engine.events(), clock)));
     }
 
     public ProcessModelService models() {
