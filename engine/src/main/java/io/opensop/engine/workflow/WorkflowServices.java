@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import io.opensop.engine.workflow.approval.ApprovalBlocks;
 import io.opensop.engine.workflow.approval.AssigneeResolver;
 import io.opensop.engine.workflow.approval.CarbonCopyBlock;
+import io.opensop.engine.workflow.pipeline.PipelineService;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,7 @@ public final class WorkflowServices {
 
     private final ProcessModelService models;
     private final WorkflowService workflow;
+    private final PipelineService pipelines;
 
     public WorkflowServices(EngineServices engine, ProcessEngine camunda, DSLContext dsl,
                             TransactionOperations transactions, Clock clock) {
@@ -39,6 +41,10 @@ public final class WorkflowServices {
                 new FormulaEngine(), allowed, clock);
         this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions,
                 engine.users());
+        this.pipelines = new PipelineService(engine.forms(), engine.records(), models, camunda, clock,
+                engine.businessZone());
+        engine.records().addStageGuard(pipelines.stageGuard());
+        engine.forms().addPublishCheck(pipelines.publishCheck());
     }
 
     /**
@@ -59,5 +65,10 @@ public final class WorkflowServices {
 
     public WorkflowService workflow() {
         return workflow;
+    }
+
+    /** Stage pipelines: gates on stage moves, publish checks, the pipeline process. */
+    public PipelineService pipelines() {
+        return pipelines;
     }
 }
