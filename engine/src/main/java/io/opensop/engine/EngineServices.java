@@ -45,6 +45,8 @@ public final class EngineServices {
     private final FormulaTools formulaTools;
     private final DSLContext dsl;
     private final Clock clock;
+    private final Consumer<Object> events;
+    private final ZoneId businessZone;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -61,6 +63,8 @@ public final class EngineServices {
                           int recomputeBatchSize) {
         this.dsl = dsl;
         this.clock = clock;
+        this.events = events;
+        this.businessZone = businessZone;
         this.users = new UserDirectory(dsl, clock);
         this.attachments = new AttachmentStore(dsl, clock);
         this.revisions = new RevisionLog(dsl);
@@ -100,6 +104,16 @@ public final class EngineServices {
     /** Template packages; {@code processModels} stores their BPMN models (ProcessModels.NONE without workflow). */
     public TemplateService templates(ProcessModels processModels) {
         return new TemplateService(dsl, forms, processModels, new RecordSampleDataLoader(records, users), clock);
+    }
+
+    /** Where the engine announces what happened (record changes, workflow notifications), inside the transaction. */
+    public Consumer<Object> events() {
+        return events;
+    }
+
+    /** The zone formulas see as "today". */
+    public ZoneId businessZone() {
+        return businessZone;
     }
 
     public UserDirectory users() {

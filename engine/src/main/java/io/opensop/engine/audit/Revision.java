@@ -13,4 +13,6 @@ public record Revision(long id, String formKey, long recordId, long recordVersio
     public static final String RESTORE = "RESTORE";
     /** Computed fields rewritten by the engine: a roll-up after a child changed, or a formula after a publish. */
     public static final String RECOMPUTE = "RECOMPUTE";
+    /** The record moved to another pipeline stage ({@code RecordService.moveStage}); the change names {@code stage}. */
+    public static final String STAGE = "STAGE";
 }

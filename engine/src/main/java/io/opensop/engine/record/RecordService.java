@@ -57,6 +57,7 @@ public final class RecordService {
     private final List<RecordSaveHook> hooks;
     private final RecordStore store;
     private final AutoNumbers autoNumbers;
+    private final List<StageGuard> stageGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RecordService(DSLContext dsl, TransactionOperations transactions, PublishedForms forms, AccessPolicy policy,
                          Lookups lookups, RevisionLog revisions, Consumer<Object> events, Clock clock,
@@ -75,6 +76,11 @@ public final class RecordService {
         this.autoNumbers = new AutoNumbers(dsl);
     }
 
+    /** Registers what decides stage changes (the workflow feature's pipelines). */
+    public void addStageGuard(StageGuard guard) {
+        stageGuards.add(guard);
+    }
+
     public FormRecord create(Actor actor, String formKey, Map<String, Object> input) {
         PublishedForm form = published(formKey);
         policy.check(actor, form.definition(), Operation.CREATE);
@@ -91,7 +97,9 @@ public final class RecordService {
                             now.atZoneSameInstant(businessZone)));
                 }
             }
-            long id = store.insert(form, values, actor.userId(), actor.username(), now);
+            String stage = stageGuards.stream().map(g -> g.initialStage(form)).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+            long id = store.insert(form, values, actor.userId(), actor.username(), now, stage);
             List<FieldChange> changes = new ArrayList<>();
             values.forEach((key, value) -> {
                 if (!RecordValues.isBlank(value)) {
@@ -100,6 +108,9 @@ public final class RecordService {
             });
             revisions.append(formKey, id, 1, Revision.CREATE, actor.username(), now, changes);
             FormRecord stored = afterWrite(actor, form, null, id);
+            if (stage != null) {
+                stageGuards.forEach(g -> g.moved(actor, form, null, stored));
+            }
             events.accept(new RecordChanged(formKey, id, 1, Revision.CREATE, keys(changes), actor.username()));
             return visible(actor, form, stored);
         });
@@ -140,6 +151,42 @@ public final class RecordService {
             revisions.append(formKey, id, expectedVersion + 1, Revision.UPDATE, actor.username(), now, diff);
             FormRecord stored = afterWrite(actor, form, previous, id);
             events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.UPDATE, keys(diff),
+                    actor.username()));
+            return visible(actor, form, stored);
+        });
+    }
+
+    /**
+     * Moves a record to another pipeline stage: the same permission as an update, an optimistic
+     * {@code expectedVersion}, and the stage guards' checks (the target stage's entry gates, allowed
+     * moves); every unmet gate is reported at once. Written with a revision ({@link Revision#STAGE})
+     * and announced as a {@link RecordChanged} naming {@code stage}.
+     */
+    public FormRecord moveStage(Actor actor, String formKey, long id, long expectedVersion, String toStage) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.UPDATE);
+        if (toStage == null || toStage.isBlank()) {
+            throw new ValidationException(Problem.of("stage", "required"));
+        }
+        return transactions.execute(status -> {
+            FormRecord previous = current(actor, form, id, expectedVersion);
+            List<Problem> problems = new ArrayList<>();
+            if (stageGuards.isEmpty()) {
+                problems.add(Problem.of("stage", "no_pipeline", formKey));
+            }
+            for (StageGuard guard : stageGuards) {
+                guard.check(actor, form, previous, toStage, problems);
+            }
+            throwIfAny(problems);
+            OffsetDateTime now = now();
+            if (!store.setStage(form, id, expectedVersion, toStage, actor.username(), now)) {
+                throw conflict(form, id, expectedVersion);
+            }
+            revisions.append(formKey, id, expectedVersion + 1, Revision.STAGE, actor.username(), now,
+                    List.of(new FieldChange("stage", previous.stage(), toStage)));
+            FormRecord stored = afterWrite(actor, form, previous, id);
+            stageGuards.forEach(g -> g.moved(actor, form, previous, stored));
+            events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.STAGE, Set.of("stage"),
                     actor.username()));
             return visible(actor, form, stored);
         });
@@ -237,7 +284,8 @@ public final class RecordService {
         Set<String> visible = visibleFields(actor, form);
         return revisions.history(formKey, record.id()).stream()
                 .map(r -> new Revision(r.id(), r.formKey(), r.recordId(), r.recordVersion(), r.action(), r.changedBy(),
-                        r.changedAt(), r.changes().stream().filter(c -> visible.contains(c.field())).toList()))
+                        r.changedAt(), r.changes().stream()
+                        .filter(c -> visible.contains(c.field()) || SqlNames.STAGE.equals(c.field())).toList()))
                 .toList();
     }
 

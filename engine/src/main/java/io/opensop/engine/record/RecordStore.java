@@ -48,8 +48,16 @@ final class RecordStore {
     }
 
     long insert(PublishedForm form, Map<String, Object> values, Long ownerId, String actor, OffsetDateTime now) {
+        return insert(form, values, ownerId, actor, now, null);
+    }
+
+    long insert(PublishedForm form, Map<String, Object> values, Long ownerId, String actor, OffsetDateTime now,
+                String stage) {
         String table = form.layout().tableName();
         Map<Field<?>, Object> row = new LinkedHashMap<>();
+        if (stage != null) {
+            row.put(sys(table, SqlNames.STAGE, SQLDataType.VARCHAR), stage);
+        }
         row.put(sys(table, SqlNames.ROW_VERSION, SQLDataType.BIGINT), 1L);
         row.put(sys(table, SqlNames.FORM_VERSION, SQLDataType.INTEGER), form.version());
         row.put(sys(table, SqlNames.OWNER_ID, SQLDataType.BIGINT), ownerId);
@@ -87,6 +95,23 @@ final class RecordStore {
             writeChildren(form, id, changed, true);
         }
         return updated == 1;
+    }
+
+    /** Returns false when the row is gone or its version is no longer {@code expectedVersion}. */
+    boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, String actor,
+                     OffsetDateTime now) {
+        String table = form.layout().tableName();
+        return dsl.update(table(table))
+                .set(DSL.field(SqlNames.quoted(SqlNames.STAGE), SQLDataType.VARCHAR), stage)
+                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_BY), SQLDataType.VARCHAR), actor)
+                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_AT), SQLDataType.OFFSETDATETIME), now)
+                .set(DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT),
+                        DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT).plus(1))
+                .where(longField(table, SqlNames.ID).eq(id))
+                .and(longField(table, SqlNames.ROW_VERSION).eq(expectedVersion))
+                .and(DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)),
+                        SQLDataType.BOOLEAN).isFalse())
+                .execute() == 1;
     }
 
     boolean setDeleted(PublishedForm form, long id, long expectedVersion, boolean deleted, String actor,

@@ -119,7 +119,10 @@ final class ModelRules {
         if (camunda && REFUSED_CAMUNDA_ELEMENTS.contains(name)) {
             problems.add(Problem.of(at, "extension_not_allowed", "camunda:" + name));
         }
-        if (WorkflowNames.BPMN_NS.equals(ns) && UNSUPPORTED_BPMN_ELEMENTS.contains(name)) {
+        if (WorkflowNames.BPMN_NS.equals(ns) && "completionCondition".equals(name)
+                && WorkflowNames.APPROVAL_COMPLETE.equals(text(element).trim())) {
+            formulaBody = true; // the approval building block's fixed condition, nothing else
+        } else if (WorkflowNames.BPMN_NS.equals(ns) && UNSUPPORTED_BPMN_ELEMENTS.contains(name)) {
             problems.add(Problem.of(at, "element_not_supported", name));
         }
         if (WorkflowNames.BPMN_NS.equals(ns) && ("conditionExpression".equals(name) || "condition".equals(name))) {

@@ -1,5 +1,7 @@
 package io.opensop.engine.workflow;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -11,9 +13,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final RecordConditions conditions;
+    private final Map<String, Object> buildingBlocks;
 
     public OpenSopEnginePlugin(RecordConditions conditions) {
+        this(conditions, Map.of());
+    }
+
+    /** @param buildingBlocks beans that allowlisted expressions of generated models name (e.g. {@code opensopApproval}) */
+    public OpenSopEnginePlugin(RecordConditions conditions, Map<String, Object> buildingBlocks) {
         this.conditions = conditions;
+        this.buildingBlocks = Map.copyOf(buildingBlocks);
     }
 
     @Override
@@ -24,5 +33,9 @@ public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setEnableScriptEngineCaching(false);
         configuration.setEnableExpressionsInAdhocQueries(false);
         configuration.setEnableExpressionsInStoredQueries(false);
+        Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>()
+                : new HashMap<>(configuration.getBeans());
+        beans.putAll(buildingBlocks);
+        configuration.setBeans(beans);
     }
 }

@@ -23,8 +23,23 @@ public final class WorkflowNames {
     public static final String RETURNED_BY = "returnedBy";
     public static final String RETURNED_FROM = "returnedFrom";
 
+    /**
+     * Building-block expressions the approval patterns generate (io.opensop.engine.workflow.approval):
+     * a step's single assignee, a multi-instance step's approvers, each instance's approver, and the
+     * completion condition of any-one and ratio steps. Allowed verbatim, nowhere else interpreted.
+     */
+    public static final String APPROVAL_ASSIGNEE = "${opensopApproval.assignee(execution)}";
+    public static final String APPROVAL_ASSIGNEES = "${opensopApproval.assignees(execution)}";
+    public static final String APPROVER = "${approver}";
+    public static final String APPROVAL_COMPLETE = "${nrOfApproved >= nrOfRequired}";
+    /** The carbon-copy building block ({@code camunda:delegateExpression} of a service task). */
+    public static final String CARBON_COPY = "${opensopCarbonCopy}";
+    /** The building blocks always on the delegate allowlist. */
+    public static final Set<String> BUILDING_BLOCKS = Set.of(CARBON_COPY);
+
     /** JUEL expressions a model may contain, verbatim; anything else with ${ or #{ is refused. */
-    public static final Set<String> ALLOWED_EXPRESSIONS = Set.of("${" + SUBMITTER + "}");
+    public static final Set<String> ALLOWED_EXPRESSIONS = Set.of("${" + SUBMITTER + "}", APPROVAL_ASSIGNEE,
+            APPROVAL_ASSIGNEES, APPROVER);
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
     static final String ACTIVITI_NS = "http://activiti.org/bpmn";

@@ -10,6 +10,9 @@ import io.opensop.engine.record.PublishedForm;
 import io.opensop.engine.record.PublishedForms;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.user.UserDirectory;
+import io.opensop.engine.workflow.approval.ApprovalEntry;
+import io.opensop.engine.workflow.approval.ApprovalService;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,9 +60,16 @@ public final class WorkflowService {
     private final RecordService records;
     private final PublishedForms forms;
     private final TransactionOperations transactions;
+    private final ApprovalService approvals;
 
     public WorkflowService(ProcessEngine camunda, ProcessModelService models, RecordService records,
                            PublishedForms forms, TransactionOperations transactions) {
+        this(camunda, models, records, forms, transactions, null);
+    }
+
+    /** @param users the directory approval actions check users against (transfer, add a signer) */
+    public WorkflowService(ProcessEngine camunda, ProcessModelService models, RecordService records,
+                           PublishedForms forms, TransactionOperations transactions, UserDirectory users) {
         this.runtime = camunda.getRuntimeService();
         this.tasks = camunda.getTaskService();
         this.history = camunda.getHistoryService();
@@ -68,6 +78,7 @@ public final class WorkflowService {
         this.records = records;
         this.forms = forms;
         this.transactions = transactions;
+        this.approvals = new ApprovalService(camunda, this, records, users, transactions);
     }
 
     /** Starts the current published version of a model for a record the actor may read. */
@@ -202,6 +213,38 @@ public final class WorkflowService {
             Task next = created.get(0);
             return view(Actor.system(), next, links(next.getId()));
         });
+    }
+
+    // --- approval actions (io.opensop.engine.workflow.approval, docs/workflow.md "Approval patterns") ---
+
+    /** Records an approval with its comment and completes the task (or hands it to the next added signer). */
+    public ApprovalEntry approve(Actor actor, String taskId, String comment) {
+        return approvals.approve(actor, taskId, comment);
+    }
+
+    /** Records a rejection; {@code target} null follows the step's modeled route, else returns to that earlier step. */
+    public ApprovalEntry reject(Actor actor, String taskId, String comment, String target) {
+        return approvals.reject(actor, taskId, comment, target);
+    }
+
+    /** 转交: reassigns the task to another user, kept in the approval history. */
+    public ApprovalEntry transfer(Actor actor, String taskId, String toUser, String comment) {
+        return approvals.transfer(actor, taskId, toUser, comment);
+    }
+
+    /** 加签: an extra approver {@code before} or {@code after} the actor on this task. */
+    public ApprovalEntry addSigner(Actor actor, String taskId, String user, String position, String comment) {
+        return approvals.addSigner(actor, taskId, user, position, comment);
+    }
+
+    /** 撤回: the submitter ends the process before any approver decided. */
+    public ApprovalEntry withdraw(Actor actor, String processInstanceId, String reason) {
+        return approvals.withdraw(actor, processInstanceId, reason);
+    }
+
+    /** The decisions, transfers, added signers and withdrawals of a process instance, oldest first. */
+    public List<ApprovalEntry> approvalHistory(Actor actor, String processInstanceId) {
+        return approvals.history(actor, processInstanceId);
     }
 
     /** The comments kept on a process instance's tasks, oldest first (return reasons among them). */
