@@ -5,6 +5,7 @@ import io.opensop.engine.formula.FormulaEngine;
 import io.opensop.engine.formula.WorkCalendar;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jooq.DSLContext;
@@ -30,7 +31,8 @@ public final class WorkflowServices {
                             TransactionOperations transactions, Clock clock, Set<String> allowedDelegates) {
         this.models = new ProcessModelService(dsl, transactions, camunda.getRepositoryService(), engine.forms(),
                 new FormulaEngine(), allowedDelegates, clock);
-        this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions);
+        this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions,
+                List.of(new io.opensop.engine.workflow.camundaforms.TaskScopedRules(engine.forms(), clock)));
     }
 
     /** The plugin every embedded engine must carry: formula conditions, nothing else scriptable. */
