@@ -1,6 +1,9 @@
 package io.opensop.engine.sla;
 
 import io.opensop.engine.EngineServices;
+import io.opensop.engine.error.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.record.RecordChanged;
 import java.time.Clock;
@@ -28,6 +31,11 @@ public final class SlaServices {
         this.reports = new WeeklyReports(camunda, engine.records(), engine.users(), clocks, notifications, clock,
                 businessZone);
         plugin.bind(clocks, reports);
+        engine.forms().addPublishCheck((next, others) -> {
+            List<Problem> problems = new ArrayList<>();
+            SlaPolicy.of(next, problems);
+            return problems;
+        });
     }
 
     public static SlaEnginePlugin plugin() {
