@@ -107,6 +107,9 @@ public final class SlaService {
         }
         List<SlaPolicy> policies = SlaPolicy.of(form.get().definition());
         List<Row> clocks = clocks(change.formKey(), change.recordId(), true);
+        // a chain that ran out starts again on the next save when its policy resets on updates
+        List<Row> finished = clocks(change.formKey(), change.recordId(), false).stream()
+                .filter(c -> DONE.equals(c.status())).toList();
         if (policies.isEmpty() && clocks.isEmpty()) {
             return;
         }
@@ -128,6 +131,14 @@ public final class SlaService {
                 } else if (policy.resetOnUpdate() && byPerson && Revision.UPDATE.equals(change.action())
                         && RUNNING.equals(clock.status())) {
                     reset(clock, now());
+                }
+            }
+            for (Row clock : finished) {
+                SlaPolicy policy = policy(policies, clock.policy());
+                if (policy != null && policy.resetOnUpdate() && byPerson && Revision.UPDATE.equals(change.action())
+                        && !until(policy, form.get(), record)) {
+                    dsl.execute("update sla_clock set status = ? where id = ?", RUNNING, clock.id());
+                    reset(load(clock.id()), now());
                 }
             }
             for (SlaPolicy policy : policies) {
@@ -320,7 +331,7 @@ public final class SlaService {
 
     private List<Row> byTask(String column, String taskId) {
         return dsl.fetch("select " + COLUMNS + " from sla_clock where " + column + " = ? and status in"
-                + " ('running', 'paused')", taskId).map(SlaService::row);
+                + " ('running', 'paused', 'done')", taskId).map(SlaService::row);
     }
 
     private Row load(long id) {

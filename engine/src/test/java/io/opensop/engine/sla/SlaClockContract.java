@@ -164,6 +164,13 @@ abstract class SlaClockContract {
                 .allSatisfy(n -> assertThat(n.title()).startsWith("升级"));
         assertThat(f.inbox(f.mia, "sla.reminder", "stage72")).hasSize(1);
         assertThat(clock("lead", lead.id(), "stale").status()).isEqualTo(SlaService.DONE);
+
+        // the chain ran out; the next save starts it again while the task is still open
+        f.engine.records().update(f.rep, "lead", lead.id(), version("lead", lead.id()), Map.of("notes", "again"));
+        ClockView again = clock("lead", lead.id(), "stale");
+        assertThat(again.status()).isEqualTo(SlaService.RUNNING);
+        assertThat(again.breached()).isFalse();
+        assertThat(again.dueAt().toInstant()).isEqualTo(SlaFixture.local("2026-03-16T12:00"));
     }
 
     @Test
