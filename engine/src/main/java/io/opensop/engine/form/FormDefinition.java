@@ -1,5 +1,6 @@
 package io.opensop.engine.form;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import java.util.Optional;
  *                    {@code export}, {@code design}) to the roles that may do it; absent means the default policy
  * @param access      row scopes and field access by role
  * @param pipeline    stages and gates; interpreted by the workflow feature
+ * @param sla         SLA clocks of the form's records (docs/workflow.md); interpreted by {@code io.opensop.engine.sla}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FormDefinition(
@@ -30,7 +32,20 @@ public record FormDefinition(
         List<RuleDefinition> rules,
         Map<String, List<String>> permissions,
         FormAccess access,
-        JsonNode pipeline) {
+        JsonNode pipeline,
+        JsonNode sla) {
+
+    /** Jackson must bind through the canonical constructor, not the shorter one kept for callers. */
+    @JsonCreator
+    public FormDefinition {
+    }
+
+    /** The attributes before SLA settings existed; kept so existing callers compile unchanged. */
+    public FormDefinition(String key, String app, LocalizedText label, LocalizedText description, String titleField,
+                          List<FieldDefinition> fields, List<SectionDefinition> sections, List<RuleDefinition> rules,
+                          Map<String, List<String>> permissions, FormAccess access, JsonNode pipeline) {
+        this(key, app, label, description, titleField, fields, sections, rules, permissions, access, pipeline, null);
+    }
 
     @JsonIgnore
     public List<FieldDefinition> fieldList() {

@@ -61,15 +61,27 @@ public final class WorkflowService {
     private final PublishedForms forms;
     private final TransactionOperations transactions;
     private final ApprovalService approvals;
+    private final List<TaskCompletionCheck> completionChecks;
 
     public WorkflowService(ProcessEngine camunda, ProcessModelService models, RecordService records,
                            PublishedForms forms, TransactionOperations transactions) {
-        this(camunda, models, records, forms, transactions, null);
+        this(camunda, models, records, forms, transactions, null, List.of());
     }
 
     /** @param users the directory approval actions check users against (transfer, add a signer) */
     public WorkflowService(ProcessEngine camunda, ProcessModelService models, RecordService records,
                            PublishedForms forms, TransactionOperations transactions, UserDirectory users) {
+        this(camunda, models, records, forms, transactions, users, List.of());
+    }
+
+    /**
+     * @param users            the directory approval actions check users against (transfer, add a signer)
+     * @param completionChecks run after the record save of every completion (task-scoped rules)
+     */
+    public WorkflowService(ProcessEngine camunda, ProcessModelService models, RecordService records,
+                           PublishedForms forms, TransactionOperations transactions, UserDirectory users,
+                           List<TaskCompletionCheck> completionChecks) {
+        this.completionChecks = List.copyOf(completionChecks);
         this.runtime = camunda.getRuntimeService();
         this.tasks = camunda.getTaskService();
         this.history = camunda.getHistoryService();
@@ -163,6 +175,17 @@ public final class WorkflowService {
             WorkTask view = view(actor, task, links(taskId));
             FormRecord saved = records.update(actor, view.recordFormKey(), view.recordId(), version,
                     values == null ? Map.of() : values);
+            if (!completionChecks.isEmpty()) {
+                PublishedForm form = forms.current(view.recordFormKey()).orElseThrow();
+                FormRecord full = records.get(Actor.system(), view.recordFormKey(), view.recordId());
+                List<Problem> problems = new ArrayList<>();
+                for (TaskCompletionCheck check : completionChecks) {
+                    problems.addAll(check.problems(view.activityId(), form.definition(), full));
+                }
+                if (!problems.isEmpty()) {
+                    throw new ValidationException(problems);
+                }
+            }
             if (task.getAssignee() == null) {
                 tasks.setAssignee(taskId, actor.username());
             }

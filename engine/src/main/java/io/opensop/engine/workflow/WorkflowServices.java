@@ -11,6 +11,7 @@ import io.opensop.engine.workflow.approval.CarbonCopyBlock;
 import io.opensop.engine.workflow.pipeline.PipelineService;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jooq.DSLContext;
@@ -40,7 +41,8 @@ public final class WorkflowServices {
         this.models = new ProcessModelService(dsl, transactions, camunda.getRepositoryService(), engine.forms(),
                 new FormulaEngine(), allowed, clock);
         this.workflow = new WorkflowService(camunda, models, engine.records(), engine.forms(), transactions,
-                engine.users());
+                engine.users(), List.of(new io.opensop.engine.workflow.camundaforms.TaskScopedRules(engine.forms(),
+                        clock)));
         this.pipelines = new PipelineService(engine.forms(), engine.records(), models, camunda, clock,
                 engine.businessZone());
         engine.records().addStageGuard(pipelines.stageGuard());

@@ -32,6 +32,8 @@ public final class EngineHarness {
     public final TransactionTemplate transactions;
     public final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T01:00:00Z"), SHANGHAI);
     public final List<Object> events = new CopyOnWriteArrayList<>();
+    /** Called with every event inside the publishing transaction, as the runtime's listeners are. */
+    public final List<java.util.function.Consumer<Object>> listeners = new CopyOnWriteArrayList<>();
     public final EngineServices engine;
 
     public EngineHarness(DataSource dataSource) {
@@ -47,7 +49,10 @@ public final class EngineHarness {
                 .set(dialect));
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.engine = new EngineServices(dsl, transactions, clock, SHANGHAI,
-                new OrgChartAccessPolicy(new UserDirectory(dsl, clock)), events::add, hooks);
+                new OrgChartAccessPolicy(new UserDirectory(dsl, clock)), event -> {
+                    events.add(event);
+                    listeners.forEach(listener -> listener.accept(event));
+                }, hooks);
     }
 
     public static Actor admin() {

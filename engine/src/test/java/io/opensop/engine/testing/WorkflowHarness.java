@@ -27,6 +27,12 @@ public final class WorkflowHarness implements AutoCloseable {
     }
 
     public WorkflowHarness(DataSource dataSource, Set<String> allowedDelegates) {
+        this(dataSource, allowedDelegates, java.util.List.of());
+    }
+
+    /** @param plugins more engine plugins, as the runtime's starter applies every plugin bean */
+    public WorkflowHarness(DataSource dataSource, Set<String> allowedDelegates,
+                           java.util.List<org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin> plugins) {
         this.engine = new EngineHarness(dataSource);
         SpringProcessEngineConfiguration configuration = new SpringProcessEngineConfiguration();
         configuration.setProcessEngineName("test-" + UUID.randomUUID());
@@ -43,6 +49,7 @@ public final class WorkflowHarness implements AutoCloseable {
         configuration.setApplicationContext(beans);
         configuration.getProcessEnginePlugins().add(WorkflowServices.plugin(engine.engine, engine.clock,
                 EngineHarness.SHANGHAI));
+        configuration.getProcessEnginePlugins().addAll(plugins);
         ClockUtil.setCurrentTime(java.util.Date.from(engine.clock.instant()));
         this.camunda = configuration.buildProcessEngine();
         this.workflow = new WorkflowServices(engine.engine, camunda, engine.dsl, engine.transactions, engine.clock,
