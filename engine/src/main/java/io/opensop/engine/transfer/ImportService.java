@@ -588,7 +588,9 @@ public final class ImportService {
                 if (key != null) {
                     existing.put(key, new Existing(saved.id(), saved.version()));
                 }
-                settings.observer().rowSaved(job.id(), row.rowNo());
+                if (!dryRun) {
+                    settings.observer().rowSaved(job.id(), row.rowNo());
+                }
                 return outcome;
             } catch (ValidationException e) {
                 e.problems().forEach(p -> errors.add(error(phase, row, p.field(), p.code(),
