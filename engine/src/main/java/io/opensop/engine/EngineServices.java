@@ -17,11 +17,18 @@ import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.template.ProcessModels;
 import io.opensop.engine.template.RecordSampleDataLoader;
 import io.opensop.engine.template.TemplateService;
+import io.opensop.engine.transfer.ExportService;
+import io.opensop.engine.transfer.ImportService;
+import io.opensop.engine.transfer.ImportSettings;
 import io.opensop.engine.user.UserDirectory;
+import io.opensop.engine.webhook.HttpWebhookSender;
+import io.opensop.engine.webhook.WebhookService;
+import io.opensop.engine.webhook.WebhookSettings;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.springframework.transaction.support.TransactionOperations;
@@ -47,6 +54,9 @@ public final class EngineServices {
     private final Clock clock;
     private final Consumer<Object> events;
     private final ZoneId businessZone;
+    private final ImportService imports;
+    private final ExportService exports;
+    private final WebhookService webhooks;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -63,27 +73,58 @@ public final class EngineServices {
                           int recomputeBatchSize) {
         this.dsl = dsl;
         this.clock = clock;
-        this.events = events;
         this.businessZone = businessZone;
         this.users = new UserDirectory(dsl, clock);
         this.attachments = new AttachmentStore(dsl, clock);
         this.revisions = new RevisionLog(dsl);
         this.lookups = new DatabaseLookups(dsl, users, attachments);
         this.schema = new SchemaManager(dsl, transactions, lookups, clock);
+        // Webhooks see every event inside the saving transaction (their outbox row commits or rolls
+        // back with the save), then the host's sink gets it.
+        AtomicReference<WebhookService> webhookSink = new AtomicReference<>();
+        Consumer<Object> routed = event -> {
+            WebhookService sink = webhookSink.get();
+            if (sink != null) {
+                sink.onEvent(event);
+            }
+            events.accept(event);
+        };
+        this.events = routed;
         this.forms = new FormService(dsl, transactions, schema, policy, clock);
         StoredRecords stored = new StoredRecords(dsl, forms, revisions, clock);
-        FormulaFeatures formulas = new FormulaFeatures(forms, stored, transactions, clock, businessZone, events,
+        FormulaFeatures formulas = new FormulaFeatures(forms, stored, transactions, clock, businessZone, routed,
                 recomputeBatchSize);
         List<RecordSaveHook> allHooks = new ArrayList<>();
         allHooks.add(formulas.saveHook());
         allHooks.addAll(hooks);
-        this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, events, clock,
+        this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, routed, clock,
                 businessZone, allHooks);
         this.recompute = formulas.recompute();
         forms.addPublishCheck(formulas.publishCheck());
         forms.addPublishListener(recompute);
         this.explainer = formulas.explainer(records);
         this.formulaTools = formulas.tools(policy, lookups, records);
+        this.imports = new ImportService(dsl, transactions, forms, policy, records, lookups, users, clock,
+                ImportSettings.DEFAULT);
+        this.exports = new ExportService(forms, policy, records, users);
+        this.webhooks = new WebhookService(dsl, transactions, forms, policy, records, users, clock,
+                new HttpWebhookSender(WebhookSettings.DEFAULT.timeout()), WebhookSettings.DEFAULT);
+        webhookSink.set(webhooks);
+    }
+
+    /** Spreadsheet imports: upload, dry run, commit, resume. */
+    public ImportService imports() {
+        return imports;
+    }
+
+    /** CSV and .xlsx exports of list views. */
+    public ExportService exports() {
+        return exports;
+    }
+
+    /** Webhook subscriptions and the delivery outbox. */
+    public WebhookService webhooks() {
+        return webhooks;
     }
 
     /** Recomputes stored formula and roll-up values of a form; runs by itself after a publish that changes them. */
