@@ -54,7 +54,8 @@ public final class ImportCrashChild {
 
     static HikariDataSource fileDatabase(String path) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + path + ";FILE_LOCK=FS");
+        // WRITE_DELAY=0: a commit reaches the file before it returns, as the app configures it too.
+        config.setJdbcUrl("jdbc:h2:file:" + path + ";FILE_LOCK=FS;WRITE_DELAY=0");
         config.setUsername("sa");
         config.setPassword("");
         config.setMaximumPoolSize(4);
