@@ -35,7 +35,7 @@ final class QueryBuilder {
 
     /** A resolved sort key: the column and a function that reads its cursor value from a record. */
     record Key(Field<Object> field, boolean descending, Function<FormRecord, Object> read,
-               Function<String, Object> parse) {
+               Function<String, Object> parse, boolean nullable) {
     }
 
     Condition filters(List<RecordFilter> filters, List<Problem> problems) {
@@ -106,7 +106,7 @@ final class QueryBuilder {
         for (int i = 0; i < sorts.size(); i++) {
             Key key = resolve(sorts.get(i).field(), "sort[" + i + "]", problems, true);
             if (key != null) {
-                keys.add(new Key(key.field(), sorts.get(i).descending(), key.read(), key.parse()));
+                keys.add(new Key(key.field(), sorts.get(i).descending(), key.read(), key.parse(), key.nullable()));
             }
         }
         return keys;
@@ -115,7 +115,9 @@ final class QueryBuilder {
     static List<SortField<?>> order(List<Key> keys, Field<Long> id) {
         List<SortField<?>> order = new ArrayList<>();
         for (Key key : keys) {
-            order.add((key.descending() ? key.field().desc() : key.field().asc()).nullsLast());
+            SortField<?> sort = key.descending() ? key.field().desc() : key.field().asc();
+            // NULLS LAST on a column that is never null would stop PostgreSQL from reading its index backwards.
+            order.add(key.nullable() ? sort.nullsLast() : sort);
         }
         order.add(id.asc());
         return order;
@@ -133,7 +135,10 @@ final class QueryBuilder {
             Object value = cursorValues.get(i);
             Field<Object> f = key.field();
             if (value != null) {
-                Condition beyond = (key.descending() ? f.lt(value) : f.gt(value)).or(f.isNull());
+                Condition beyond = key.descending() ? f.lt(value) : f.gt(value);
+                if (key.nullable()) {
+                    beyond = beyond.or(f.isNull());
+                }
                 any = any.or(equalSoFar.and(beyond));
                 equalSoFar = equalSoFar.and(f.eq(value));
             } else {
@@ -157,7 +162,7 @@ final class QueryBuilder {
                 case UPDATED_BY -> FormRecord::updatedBy;
                 case UPDATED_AT -> FormRecord::updatedAt;
             };
-            return new Key(RecordStore.systemField(table, column), false, read, column::parse);
+            return new Key(RecordStore.systemField(table, column), false, read, column::parse, column.nullable());
         }
         FieldDefinition definition = definition(name);
         if (definition == null || !visibleFields.contains(name) || form.layout().column(name).isEmpty()) {
@@ -173,7 +178,7 @@ final class QueryBuilder {
             List<Problem> ignored = new ArrayList<>();
             return ColumnCodec.toDb(definition, coercer.coerce(definition, text, name, ignored));
         };
-        return new Key(field, false, r -> r.values().get(name), parse);
+        return new Key(field, false, r -> r.values().get(name), parse, true);
     }
 
     private Object parse(Key key, String text, String at, List<Problem> problems) {

@@ -30,6 +30,11 @@ enum SystemColumn {
         return Arrays.stream(values()).filter(c -> c.apiName.equals(apiName)).findFirst();
     }
 
+    /** Only the owner and the stage may be blank; the other system columns are NOT NULL. */
+    boolean nullable() {
+        return this == OWNER || this == STAGE;
+    }
+
     Object parse(String text) {
         if (type == SQLDataType.BIGINT) {
             return Long.parseLong(text);
