@@ -11,7 +11,10 @@ import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.notify.NotificationView;
+import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.FormRecord;
+import io.opensop.engine.record.RecordFilter;
+import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.sla.SlaEnginePlugin;
 import io.opensop.engine.sla.SlaServices;
@@ -20,6 +23,8 @@ import io.opensop.engine.testing.WorkflowHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import io.opensop.engine.workflow.ProcessModelsAdapter;
+import io.opensop.engine.workflow.WorkTask;
+import io.opensop.engine.workflow.WorkflowService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -200,5 +205,45 @@ abstract class SalesCrmWorkflowScenarios {
         assertThat(inbox(manager, "sla.reminder", "沉睡商机")).hasSize(1);
         at("2026-03-20T10:00");
         assertThat(inbox(rep, "sla.reminder", "沉睡商机")).hasSize(1);
+    }
+
+    @Test
+    void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
+        WorkflowService workflow = harness.workflow.workflow();
+        Actor legal = actor(engine.users().byUsername("legal").orElseThrow());
+        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        FormRecord contract = engine.records().list(admin, "contract", new RecordQuery(List.of(new RecordFilter(
+                "title", FilterOperator.EQ, List.of("华东精密 MES 一期"))), List.of(), 1, null, false, false))
+                .items().get(0);
+        workflow.start(rep, "contract_approval", "contract", contract.id());
+        workflow.complete(rep, only(workflow.tasks(rep), "submit").id(), version(contract.id()), Map.of());
+
+        workflow.approve(manager, only(workflow.tasks(manager), "manager").id(), "同意");
+
+        WorkTask legalTask = only(workflow.tasks(legal), "legal");
+        Map<String, Object> noMilestone = new HashMap<>();
+        noMilestone.put("milestone_payment_date", null);
+        assertThatThrownBy(() -> workflow.complete(legal, legalTask.id(), version(contract.id()), noMilestone))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(tuple("milestone_payment_date", "rule_failed")));
+        assertThat(workflow.tasks(legal)).extracting(WorkTask::activityId).containsExactly("legal");
+        workflow.complete(legal, legalTask.id(), version(contract.id()), Map.of());
+
+        workflow.approve(finance, only(workflow.tasks(finance), "finance").id(), "已核对回款节点");
+
+        assertThat(workflow.running("contract", contract.id())).isFalse();
+        assertThat(harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("contract:" + contract.id()).singleResult().getEndActivityId())
+                .isEqualTo("approved");
+    }
+
+    private long version(long contract) {
+        return engine.records().get(admin, "contract", contract).version();
+    }
+
+    private static WorkTask only(List<WorkTask> tasks, String activityId) {
+        assertThat(tasks).extracting(WorkTask::activityId).containsExactly(activityId);
+        return tasks.get(0);
     }
 }
