@@ -12,7 +12,6 @@ import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.template.ProcessModels;
 import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.user.NewUser;
@@ -59,7 +58,7 @@ abstract class SalesCrmScenarios {
                 null, Set.of("finance")));
         rep = actor(rep1);
         manager = actor(managerAccount);
-        templates = engine.templates(ProcessModels.NONE);
+        templates = engine.templates(new StoredProcessModels());
         templates.install(admin, ClasspathTemplates.load("sales-crm"), true);
     }
 

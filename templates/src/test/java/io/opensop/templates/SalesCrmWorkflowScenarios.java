@@ -1,0 +1,249 @@
+package io.opensop.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.opensop.engine.EngineServices;
+import io.opensop.engine.attachment.AttachmentRef;
+import io.opensop.engine.error.Problem;
+import io.opensop.engine.error.ValidationException;
+import io.opensop.engine.notify.NotificationService;
+import io.opensop.engine.notify.NotificationView;
+import io.opensop.engine.record.FilterOperator;
+import io.opensop.engine.record.FormRecord;
+import io.opensop.engine.record.RecordFilter;
+import io.opensop.engine.record.RecordQuery;
+import io.opensop.engine.security.Actor;
+import io.opensop.engine.sla.SlaEnginePlugin;
+import io.opensop.engine.sla.SlaServices;
+import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.WorkflowHarness;
+import io.opensop.engine.user.NewUser;
+import io.opensop.engine.user.UserAccount;
+import io.opensop.engine.workflow.ProcessModelsAdapter;
+import io.opensop.engine.workflow.WorkTask;
+import io.opensop.engine.workflow.WorkflowService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The sales-crm template on the embedded Camunda engine with the SLA feature and notifications:
+ * stage gates, SLA clocks and approval flows. Time moves only when a test says so (the harness's
+ * MutableClock and Camunda's ClockUtil together); due jobs run only when a test runs them. The
+ * harness starts on Monday 2026-03-02 09:00 in Shanghai.
+ */
+abstract class SalesCrmWorkflowScenarios {
+
+    private HikariDataSource dataSource;
+    private WorkflowHarness harness;
+    private EngineServices engine;
+    private NotificationService notifications;
+    private Actor rep;
+    private Actor manager;
+    private final Actor admin = EngineHarness.admin();
+
+    protected abstract HikariDataSource newDatabase();
+
+    @BeforeEach
+    void install() {
+        dataSource = newDatabase();
+        SlaEnginePlugin plugin = SlaServices.plugin();
+        harness = new WorkflowHarness(dataSource, Set.of(), List.of(plugin));
+        engine = harness.engine.engine;
+        notifications = new NotificationService(harness.engine.dsl,
+                (PlatformTransactionManager) harness.engine.transactions.getTransactionManager(), engine.users(),
+                harness.engine.clock, List.of(), Runnable::run);
+        SlaServices sla = new SlaServices(engine, harness.camunda, harness.engine.dsl, harness.engine.transactions,
+                harness.engine.clock, EngineHarness.SHANGHAI, plugin, notifications);
+        harness.engine.listeners.add(sla::onEvent);
+        UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
+                "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
+        UserAccount rep1 = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
+                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
+        engine.users().create(new NewUser("rep2", "{noop}x", "Chen", null, "zh-CN", "Asia/Shanghai",
+                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
+        engine.users().create(new NewUser("legal", "{noop}x", "Zhou", null, "zh-CN", "Asia/Shanghai", null, null,
+                null, Set.of("legal")));
+        engine.users().create(new NewUser("finance", "{noop}x", "Sun", null, "zh-CN", "Asia/Shanghai", null, null,
+                null, Set.of("finance")));
+        rep = actor(rep1);
+        manager = actor(managerAccount);
+        engine.templates(new ProcessModelsAdapter(harness.workflow.models()))
+                .install(admin, ClasspathTemplates.load("sales-crm"), true);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+        dataSource.close();
+    }
+
+    private static Actor actor(UserAccount account) {
+        return new Actor(account.id(), account.username(), account.roles(), Locale.SIMPLIFIED_CHINESE,
+                EngineHarness.SHANGHAI);
+    }
+
+    /** Moves both clocks to a local date-time in Shanghai and runs every due job; returns how many ran. */
+    private int at(String localDateTime) {
+        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
+        harness.engine.clock.set(instant);
+        ClockUtil.setCurrentTime(Date.from(instant));
+        ManagementService management = harness.camunda.getManagementService();
+        int ran = 0;
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return ran;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                ran++;
+            }
+        }
+        throw new IllegalStateException("jobs keep coming");
+    }
+
+    private List<NotificationView> inbox(Actor actor, String kind, String about) {
+        return notifications.inbox(actor, false, 200).stream()
+                .filter(n -> n.kind().equals(kind) && (n.title() + n.body()).contains(about)).toList();
+    }
+
+    private long customer(String name) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("customer_type", "smb");
+        values.put("industry", "retail");
+        values.put("region", "north");
+        values.put("budget_range", "lt100k");
+        values.put("decision_role", "user");
+        values.put("source", "website");
+        values.put("key_contact_phone", "+86 10 5555 0000");
+        return engine.records().create(rep, "customer", values).id();
+    }
+
+    private FormRecord move(long opportunity, String stage) {
+        long version = engine.records().get(admin, "opportunity", opportunity).version();
+        return engine.records().moveStage(rep, "opportunity", opportunity, version, stage);
+    }
+
+    private AttachmentRef upload(String name) {
+        return engine.attachments().store("rep1", name, "application/pdf",
+                new ByteArrayInputStream(name.getBytes(StandardCharsets.UTF_8)), 10_000);
+    }
+
+    @Test
+    void theQuoteStageNeedsTheNeedsAssessmentAndTheSignaturePage() {
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "闸门商机", "customer", customer("闸门客户")));
+        assertThat(deal.stage()).isEqualTo("needs");
+        assertThat(move(deal.id(), "demo").stage()).isEqualTo("demo");
+
+        assertThatThrownBy(() -> move(deal.id(), "quote"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactlyInAnyOrder(tuple("needs_assessment", "gate_unmet"),
+                                tuple("signature_page", "gate_unmet")));
+        long version = engine.records().get(admin, "opportunity", deal.id()).version();
+        engine.records().update(rep, "opportunity", deal.id(), version,
+                Map.of("needs_assessment", List.of(upload("needs.pdf").id())));
+        assertThatThrownBy(() -> move(deal.id(), "quote"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("signature_page"));
+        version = engine.records().get(admin, "opportunity", deal.id()).version();
+        engine.records().update(rep, "opportunity", deal.id(), version,
+                Map.of("signature_page", List.of(upload("signature.pdf").id())));
+
+        assertThat(move(deal.id(), "quote").stage()).isEqualTo("quote");
+        assertThat(engine.records().get(admin, "opportunity", deal.id()).stage()).isEqualTo("quote");
+    }
+
+    @Test
+    void anUncontactedLeadEscalatesToTheManagerOnceAfterFourHours() {
+        at("2026-03-02T10:00");
+        engine.records().create(rep, "lead", Map.of("name", "未联系线索", "company", "慢响应公司"));
+        engine.records().create(rep, "lead", Map.of("name", "已联系线索", "assignee", rep.userId(),
+                "received_at", "2026-03-02T10:00:00+08:00", "first_contact_at", "2026-03-02T11:00:00+08:00"));
+
+        at("2026-03-02T13:59");
+        assertThat(inbox(manager, "sla.escalation", "未联系线索")).isEmpty();
+        at("2026-03-02T14:00");
+        assertThat(inbox(manager, "sla.escalation", "未联系线索")).hasSize(1);
+        at("2026-03-03T14:00");
+        at("2026-03-09T14:00");
+        assertThat(inbox(manager, "sla.escalation", "未联系线索")).hasSize(1);
+        assertThat(inbox(manager, "sla.escalation", "已联系线索")).isEmpty();
+    }
+
+    @Test
+    void anOpportunityWithoutAnUpdateForThreeWorkingDaysRemindsTheOwnerAndCopiesTheManager() {
+        // Thursday 10:00 + 3WD over the weekend: Tuesday 10:00
+        at("2026-03-05T10:00");
+        engine.records().create(rep, "opportunity", Map.of("name", "沉睡商机", "customer", customer("沉睡客户")));
+
+        at("2026-03-10T09:59");
+        assertThat(inbox(rep, "sla.reminder", "沉睡商机")).isEmpty();
+        assertThat(inbox(manager, "sla.reminder", "沉睡商机")).isEmpty();
+        at("2026-03-10T10:00");
+        assertThat(inbox(rep, "sla.reminder", "沉睡商机")).hasSize(1);
+        assertThat(inbox(manager, "sla.reminder", "沉睡商机")).hasSize(1);
+        at("2026-03-20T10:00");
+        assertThat(inbox(rep, "sla.reminder", "沉睡商机")).hasSize(1);
+    }
+
+    @Test
+    void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
+        WorkflowService workflow = harness.workflow.workflow();
+        Actor legal = actor(engine.users().byUsername("legal").orElseThrow());
+        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        FormRecord contract = engine.records().list(admin, "contract", new RecordQuery(List.of(new RecordFilter(
+                "title", FilterOperator.EQ, List.of("华东精密 MES 一期"))), List.of(), 1, null, false, false))
+                .items().get(0);
+        workflow.start(rep, "contract_approval", "contract", contract.id());
+        workflow.complete(rep, only(workflow.tasks(rep), "submit").id(), version(contract.id()), Map.of());
+
+        workflow.approve(manager, only(workflow.tasks(manager), "manager").id(), "同意");
+
+        WorkTask legalTask = only(workflow.tasks(legal), "legal");
+        Map<String, Object> noMilestone = new HashMap<>();
+        noMilestone.put("milestone_payment_date", null);
+        assertThatThrownBy(() -> workflow.complete(legal, legalTask.id(), version(contract.id()), noMilestone))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(tuple("milestone_payment_date", "rule_failed")));
+        assertThat(workflow.tasks(legal)).extracting(WorkTask::activityId).containsExactly("legal");
+        workflow.complete(legal, legalTask.id(), version(contract.id()), Map.of());
+
+        workflow.approve(finance, only(workflow.tasks(finance), "finance").id(), "已核对回款节点");
+
+        assertThat(workflow.running("contract", contract.id())).isFalse();
+        assertThat(harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("contract:" + contract.id()).singleResult().getEndActivityId())
+                .isEqualTo("approved");
+    }
+
+    private long version(long contract) {
+        return engine.records().get(admin, "contract", contract).version();
+    }
+
+    private static WorkTask only(List<WorkTask> tasks, String activityId) {
+        assertThat(tasks).extracting(WorkTask::activityId).containsExactly(activityId);
+        return tasks.get(0);
+    }
+}
