@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,7 +242,7 @@ public final class WebhookService {
      * delivery is claimed before it is sent. Returns how many were attempted.
      */
     public int deliverDue(Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         int attempted = 0;
         for (long id : store.due(at, settings.batch())) {
             if (!store.claim(id, at, at.plus(settings.lease()))) {
@@ -354,6 +355,8 @@ public final class WebhookService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // whole milliseconds: a column that rounds nanoseconds up would otherwise store a time after
+        // "now", and the send test's claim (next_attempt_at <= now) of the row it just wrote would fail
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 }
