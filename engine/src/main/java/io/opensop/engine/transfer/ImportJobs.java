@@ -86,6 +86,12 @@ final class ImportJobs {
                 args.toArray()) == 1;
     }
 
+    /** Compare-and-set on updated_at: true for exactly one caller that saw the job as {@code seen}. */
+    boolean claim(long id, ImportStatus status, OffsetDateTime seen, OffsetDateTime now) {
+        return dsl.execute("update import_job set updated_at = ? where id = ? and status = ? and updated_at = ?",
+                SqlValues.timestamp(now), id, status.key(), SqlValues.timestamp(seen)) == 1;
+    }
+
     void setStatus(long id, ImportStatus status, String message, OffsetDateTime now) {
         dsl.execute("update import_job set status = ?, message = ?, updated_at = ? where id = ?", status.key(), message,
                 SqlValues.timestamp(now), id);

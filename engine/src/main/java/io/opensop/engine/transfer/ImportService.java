@@ -270,6 +270,17 @@ public final class ImportService {
         return jobs.inStatus(ImportStatus.COMMITTING, ImportStatus.VALIDATING);
     }
 
+    /**
+     * Claims an interrupted job (as listed by {@link #interrupted()}) for resuming on this node: a
+     * compare-and-set on its {@code updatedAt}, so when several nodes see the same stale job only one
+     * gets {@code true}. The claim refreshes {@code updatedAt}, and a running import refreshes it with
+     * every batch, so a host should only claim jobs whose {@code updatedAt} is older than the longest
+     * a batch can take.
+     */
+    public boolean claimInterrupted(ImportJob job) {
+        return transactions.execute(s -> jobs.claim(job.id(), job.status(), job.updatedAt(), now()));
+    }
+
     /** The actor an interrupted import resumes as: the user who started it, with today's roles. */
     public Optional<Actor> starter(ImportJob job) {
         return users.byUsername(job.createdBy()).filter(u -> u.enabled()).map(u -> new Actor(u.id(), u.username(),

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class WebhookService {
     private final WebhookSender sender;
     private final WebhookSettings settings;
     private final WebhookStore store;
+    private volatile boolean allowPrivateAddresses;
 
     public WebhookService(DSLContext dsl, TransactionOperations transactions, FormService forms, AccessPolicy policy,
                           RecordService records, UserDirectory users, Clock clock, WebhookSender sender,
@@ -64,6 +66,14 @@ public final class WebhookService {
         this.sender = sender;
         this.settings = settings;
         this.store = new WebhookStore(dsl);
+    }
+
+    /**
+     * Whether subscriptions may point at loopback, link-local and private addresses ({@link WebhookUrls}).
+     * Off by default (server-side request forgery); tests and closed networks turn it on.
+     */
+    public void allowPrivateAddresses(boolean allow) {
+        this.allowPrivateAddresses = allow;
     }
 
     // ---- subscriptions (need the form's design permission) ----
@@ -232,7 +242,7 @@ public final class WebhookService {
      * delivery is claimed before it is sent. Returns how many were attempted.
      */
     public int deliverDue(Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         int attempted = 0;
         for (long id : store.due(at, settings.batch())) {
             if (!store.claim(id, at, at.plus(settings.lease()))) {
@@ -260,7 +270,11 @@ public final class WebhookService {
         headers.put("X-OpenSOP-Event", delivery.event());
         headers.put("X-OpenSOP-Delivery", String.valueOf(delivery.id()));
         headers.put(Signatures.HEADER, Signatures.sign(subscription.secret(), body));
-        SendResult result = sender.send(new OutboundRequest(URI.create(subscription.url()), headers, body));
+        URI target = URI.create(subscription.url());
+        Optional<String> refused = WebhookUrls.refusal(target, allowPrivateAddresses);
+        SendResult result = refused.isPresent()
+                ? new SendResult(null, "refused: " + refused.get() + " is a private address", 0)
+                : sender.send(new OutboundRequest(target, headers, body));
         int attempt = delivery.attempts() + 1;
         String status;
         OffsetDateTime next = at;
@@ -295,7 +309,7 @@ public final class WebhookService {
         return subscription;
     }
 
-    private static Set<String> validate(WebhookInput input, boolean creating) {
+    private Set<String> validate(WebhookInput input, boolean creating) {
         List<Problem> problems = new java.util.ArrayList<>();
         if (input.name() == null || input.name().isBlank()) {
             problems.add(Problem.of("name", "required"));
@@ -311,6 +325,9 @@ public final class WebhookService {
                 if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                         || input.url().length() > 2000) {
                     problems.add(Problem.of("url", "invalid_url", input.url()));
+                } else {
+                    WebhookUrls.refusal(uri, allowPrivateAddresses)
+                            .ifPresent(address -> problems.add(Problem.of("url", "private_address", address)));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.of("url", "invalid_url", input.url()));
@@ -338,6 +355,8 @@ public final class WebhookService {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // whole milliseconds: a column that rounds nanoseconds up would otherwise store a time after
+        // "now", and the send test's claim (next_attempt_at <= now) of the row it just wrote would fail
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,11 +1,13 @@
 package io.opensop.engine.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.opensop.engine.form.FormJson;
+import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.support.Json;
 import io.opensop.engine.testing.EngineHarness;
@@ -55,6 +57,7 @@ class WebhookTest {
         url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
         dataSource = TestDatabases.h2();
         harness = new EngineHarness(dataSource);
+        harness.engine.webhooks().allowPrivateAddresses(true); // the receiver listens on 127.0.0.1
         admin = actor(user("boss", "admin"));
         rep = actor(user("rep", "sales_rep"));
         harness.engine.forms().create(admin, FormJson.read("""
@@ -171,5 +174,21 @@ class WebhookTest {
         assertThat(failed.status()).isEqualTo(WebhookDelivery.FAILED);
         assertThat(failed.lastStatusCode()).isEqualTo(500);
         assertThat(harness.engine.webhooks().list(admin, "deal").get(0).secret()).startsWith("****");
+    }
+
+    @Test
+    void privateAddressesAreRefusedUnlessAllowedAndCheckedAgainWhenSending() {
+        WebhookSubscription subscription = subscribe(admin);
+        harness.engine.webhooks().allowPrivateAddresses(false);
+
+        assertThatThrownBy(() -> subscribe(admin)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).singleElement()
+                        .satisfies(p -> assertThat(p.code()).isEqualTo("private_address")));
+        harness.engine.records().create(admin, "deal", Map.of("name", "Alpha"));
+        assertThat(harness.engine.webhooks().deliverDue(harness.clock.instant())).isEqualTo(1);
+
+        assertThat(received).as("the send-time check stops a subscription saved earlier").isEmpty();
+        assertThat(harness.engine.webhooks().deliveries(admin, subscription.id(), 1).get(0).lastError())
+                .startsWith("refused: 127.0.0.1");
     }
 }

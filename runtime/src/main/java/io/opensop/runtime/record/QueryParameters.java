@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * Parses list parameters: {@code filter=field:op:value} (repeatable; {@code in} and {@code between}
- * take comma-separated values, a backslash escapes a comma) and {@code sort=-amount,name}.
+ * take comma-separated values, a backslash escapes a comma) and {@code sort=-amount,name}. Shared by
+ * the record list and the exports, so an export takes exactly the parameters of the list it exports.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
-    static List<RecordFilter> filters(List<String> raw) {
+    public static List<RecordFilter> filters(List<String> raw) {
         List<RecordFilter> filters = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -39,7 +40,7 @@ final class QueryParameters {
         return filters;
     }
 
-    static List<RecordSort> sorts(String raw) {
+    public static List<RecordSort> sorts(String raw) {
         List<RecordSort> sorts = new ArrayList<>();
         if (raw == null || raw.isBlank()) {
             return sorts;
