@@ -20,9 +20,15 @@ public final class TestUsers {
     }
 
     private static void create(UserDirectory users, PasswordEncoder passwords, String username, String role) {
+        create(users, passwords, username, PASSWORD, role);
+    }
+
+    /** Creates the user unless it exists, so tests sharing one application context can all call it. */
+    public static void create(UserDirectory users, PasswordEncoder passwords, String username, String password,
+                              String... roles) {
         if (users.byUsername(username).isEmpty()) {
-            users.create(new NewUser(username, passwords.encode(PASSWORD), username, null, "en", "Asia/Shanghai",
-                    null, null, null, Set.of(role)));
+            users.create(new NewUser(username, passwords.encode(password), username, null, "en", "Asia/Shanghai",
+                    null, null, null, Set.of(roles)));
         }
     }
 }

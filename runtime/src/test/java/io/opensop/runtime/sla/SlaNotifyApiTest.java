@@ -15,7 +15,6 @@ import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,10 +51,7 @@ class SlaNotifyApiTest {
     NotificationService notifications;
 
     private void user(String name, String... roles) {
-        if (users.byUsername(name).isEmpty()) {
-            users.create(new NewUser(name, passwords.encode("secret-" + name), name, null, "en", "Asia/Shanghai",
-                    null, null, null, Set.of(roles)));
-        }
+        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
     }
 
     private static byte[] resource(String name) throws IOException {

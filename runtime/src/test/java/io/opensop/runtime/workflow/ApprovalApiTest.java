@@ -14,7 +14,6 @@ import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.approval.ApprovalFlowBuilder;
 import io.opensop.engine.workflow.approval.AssigneeSpec;
@@ -50,10 +49,7 @@ class ApprovalApiTest {
     RecordService records;
 
     private void user(String name, String... roles) {
-        if (users.byUsername(name).isEmpty()) {
-            users.create(new NewUser(name, passwords.encode("secret-" + name), name, null, "en", "Asia/Shanghai",
-                    null, null, null, Set.of(roles)));
-        }
+        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
     }
 
     private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {

@@ -15,7 +15,6 @@ import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserDirectory;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -63,10 +62,7 @@ class WorkflowApiTest {
     RecordService records;
 
     private void user(String name, String... roles) {
-        if (users.byUsername(name).isEmpty()) {
-            users.create(new NewUser(name, passwords.encode("secret-" + name), name, null, "en", "Asia/Shanghai",
-                    null, null, null, Set.of(roles)));
-        }
+        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
     }
 
     @Test
