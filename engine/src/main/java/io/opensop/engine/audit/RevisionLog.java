@@ -18,6 +18,9 @@ public class RevisionLog {
 
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() { };
 
+    private static final String INSERT = "insert into record_revision (form_key, record_id, record_version, action,"
+            + " changed_by, changed_at, changes_json) values (?, ?, ?, ?, ?, ?, ?)";
+
     private final DSLContext dsl;
 
     public RevisionLog(DSLContext dsl) {
@@ -26,10 +29,27 @@ public class RevisionLog {
 
     public void append(String formKey, long recordId, long recordVersion, String action, String changedBy,
                        OffsetDateTime changedAt, List<FieldChange> changes) {
-        dsl.execute("insert into record_revision (form_key, record_id, record_version, action, changed_by, changed_at,"
-                        + " changes_json) values (?, ?, ?, ?, ?, ?, ?)",
+        dsl.execute(INSERT,
                 formKey, recordId, recordVersion, action, changedBy, timestamp(changedAt.withOffsetSameInstant(ZoneOffset.UTC)),
                 Json.write(changes));
+    }
+
+    /** One revision to {@link #appendAll append} with others. */
+    public record Entry(String formKey, long recordId, long recordVersion, String action, String changedBy,
+                        OffsetDateTime changedAt, List<FieldChange> changes) {
+    }
+
+    /** Appends many revisions in one JDBC batch (a recompute page writes hundreds). */
+    public void appendAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        var batch = dsl.batch(INSERT);
+        for (Entry e : entries) {
+            batch = batch.bind(e.formKey(), e.recordId(), e.recordVersion(), e.action(), e.changedBy(),
+                    timestamp(e.changedAt().withOffsetSameInstant(ZoneOffset.UTC)), Json.write(e.changes()));
+        }
+        batch.execute();
     }
 
     /** Newest first. */

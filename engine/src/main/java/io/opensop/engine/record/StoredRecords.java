@@ -109,24 +109,56 @@ public final class StoredRecords {
      * @return false when the record's version is no longer {@code current.version()}; nothing is written
      */
     public boolean writeComputed(PublishedForm form, FormRecord current, Map<String, Object> values) {
-        List<FieldChange> changes = new ArrayList<>();
-        Map<String, Object> changed = new java.util.LinkedHashMap<>();
-        values.forEach((key, value) -> {
-            Object before = current.values().get(key);
-            if (!Objects.equals(before, value)) {
-                changes.add(new FieldChange(key, before, value));
-                changed.put(key, value);
-            }
-        });
-        if (changes.isEmpty()) {
-            return true;
-        }
+        return writeComputedAll(form, List.of(new ComputedValues(current, values)))[0];
+    }
+
+    /** A record as read and the computed values it should now store. */
+    public record ComputedValues(FormRecord current, Map<String, Object> values) {
+    }
+
+    /**
+     * {@link #writeComputed} for many records of one form at once: the row updates and the revisions
+     * each go to the database as one batch.
+     *
+     * @return per record, in order, false when its version moved on and nothing was written for it
+     */
+    public boolean[] writeComputedAll(PublishedForm form, List<ComputedValues> rows) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        if (!store.update(form, current.id(), current.version(), changed, SYSTEM, now)) {
-            return false;
+        List<RecordStore.RowUpdate> updates = new ArrayList<>();
+        List<List<FieldChange>> changeLists = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        boolean[] written = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            FormRecord current = rows.get(i).current();
+            List<FieldChange> changes = new ArrayList<>();
+            Map<String, Object> changed = new java.util.LinkedHashMap<>();
+            rows.get(i).values().forEach((key, value) -> {
+                Object before = current.values().get(key);
+                if (!Objects.equals(before, value)) {
+                    changes.add(new FieldChange(key, before, value));
+                    changed.put(key, value);
+                }
+            });
+            if (changes.isEmpty()) {
+                written[i] = true;
+                continue;
+            }
+            updates.add(new RecordStore.RowUpdate(current.id(), current.version(), changed));
+            changeLists.add(changes);
+            positions.add(i);
         }
-        revisions.append(form.key(), current.id(), current.version() + 1, Revision.RECOMPUTE, SYSTEM, now, changes);
-        return true;
+        boolean[] updated = store.updateAll(form, updates, SYSTEM, now);
+        List<RevisionLog.Entry> entries = new ArrayList<>();
+        for (int u = 0; u < updates.size(); u++) {
+            if (updated[u]) {
+                RecordStore.RowUpdate update = updates.get(u);
+                entries.add(new RevisionLog.Entry(form.key(), update.id(), update.expectedVersion() + 1,
+                        Revision.RECOMPUTE, SYSTEM, now, changeLists.get(u)));
+                written[positions.get(u)] = true;
+            }
+        }
+        revisions.appendAll(entries);
+        return written;
     }
 
     private static Condition live(String table) {

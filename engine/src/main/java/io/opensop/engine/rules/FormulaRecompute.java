@@ -8,6 +8,7 @@ import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.metadata.PublishListener;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.PublishedForm;
+import io.opensop.engine.record.StoredRecords;
 import io.opensop.engine.security.Actor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,17 +85,21 @@ public final class FormulaRecompute implements PublishListener {
 
     private Batch batch(PublishedForm form, long afterId) {
         List<FormRecord> page = formulas.records().page(form, afterId, batchSize);
-        int changed = 0;
         List<Long> failed = new ArrayList<>();
+        List<StoredRecords.ComputedValues> differing = new ArrayList<>();
         for (FormRecord record : page) {
             Map<String, Object> values = new LinkedHashMap<>(record.values());
             List<Problem> problems = new ArrayList<>();
             computed.compute(form, record.id(), values, Locale.ENGLISH, problems);
             if (!problems.isEmpty()) {
                 failed.add(record.id());
-            } else if (!values.equals(record.values()) && formulas.records().writeComputed(form, record, values)) {
-                changed++;
+            } else if (!values.equals(record.values())) {
+                differing.add(new StoredRecords.ComputedValues(record, values));
             }
+        }
+        int changed = 0;
+        for (boolean written : formulas.records().writeComputedAll(form, differing)) {
+            changed += written ? 1 : 0;
         }
         return new Batch(page.size(), page.isEmpty() ? afterId : page.get(page.size() - 1).id(), changed, failed);
     }

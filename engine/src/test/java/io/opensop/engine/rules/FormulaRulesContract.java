@@ -17,6 +17,8 @@ import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.record.StoredRecords;
+import io.opensop.engine.record.PublishedForm;
 import io.opensop.engine.testing.EngineHarness;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -378,6 +380,32 @@ abstract class FormulaRulesContract {
         RecomputeProgress again = engine.formulaRecompute().run("bulk", p -> { });
         assertThat(again.changed()).as("a second run finds nothing to do").isZero();
         assertThat(again.processed()).isEqualTo(1200);
+    }
+
+    @Test
+    void aBatchedComputedWriteSkipsARowSavedMeanwhileAndWritesTheOthers() {
+        publish(RulesForms.bulk("amount * 0.01"));
+        FormRecord untouched = engine.records().create(admin, "bulk", Map.of("amount", BigDecimal.valueOf(100)));
+        FormRecord stale = engine.records().create(admin, "bulk", Map.of("amount", BigDecimal.valueOf(200)));
+        engine.records().update(admin, "bulk", stale.id(), stale.version(), Map.of("amount", BigDecimal.valueOf(300)));
+        StoredRecords stored = new StoredRecords(harness.dsl, engine.forms(), engine.revisions(), harness.clock);
+        PublishedForm form = engine.forms().current("bulk").orElseThrow();
+        Map<String, Object> recomputed = Map.of("amount", BigDecimal.valueOf(100), "bonus", new BigDecimal("9.99"));
+
+        boolean[] written = stored.writeComputedAll(form, List.of(
+                new StoredRecords.ComputedValues(untouched, recomputed),
+                new StoredRecords.ComputedValues(stale, recomputed)));
+
+        assertThat(written).containsExactly(true, false);
+        FormRecord first = engine.records().get(admin, "bulk", untouched.id());
+        assertThat(first.values().get("bonus")).isEqualTo(new BigDecimal("9.99"));
+        assertThat(first.version()).isEqualTo(untouched.version() + 1);
+        FormRecord second = engine.records().get(admin, "bulk", stale.id());
+        assertThat(second.values().get("bonus")).as("the later save's value is kept").isEqualTo(new BigDecimal("3.00"));
+        assertThat(engine.records().history(admin, "bulk", untouched.id())).extracting(Revision::action)
+                .containsExactly(Revision.RECOMPUTE, Revision.CREATE);
+        assertThat(engine.records().history(admin, "bulk", stale.id())).extracting(Revision::action)
+                .doesNotContain(Revision.RECOMPUTE);
     }
 
     @Test
