@@ -50,6 +50,12 @@ public final class BenchmarkMain {
         try (Db pg = Db.postgres()) {
             SaveBench.run(pg, cfg, results);
         }
+        try (Db h2 = Db.h2()) {
+            ApprovalBench.run(h2, cfg, results);
+        }
+        try (Db pg = Db.postgres()) {
+            ApprovalBench.run(pg, cfg, results);
+        }
         try (Db pg = Db.postgres()) {
             ListBench.run(pg, cfg, results);
         }

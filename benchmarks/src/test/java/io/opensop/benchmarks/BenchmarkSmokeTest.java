@@ -17,21 +17,24 @@ import org.junit.jupiter.api.Test;
 class BenchmarkSmokeTest {
 
     @Test
-    void every_benchmark_runs_and_reports_sane_figures() throws Exception {
+    void everyBenchmarkRunsOnceAndReportsSaneFigures() throws Exception {
         Path report = Path.of("target", "benchmarks-smoke.md");
         Files.deleteIfExists(report);
         Results results = BenchmarkMain.run(BenchConfig.smoke(report));
 
         Set<String> groups = results.figures.stream().map(Results.Figure::group).collect(Collectors.toSet());
-        assertThat(groups).containsExactlyInAnyOrder("formula", "recompute", "save", "list");
+        assertThat(groups).containsExactlyInAnyOrder("formula", "recompute", "save", "approval", "list");
         assertThat(results.figures).allSatisfy(f -> assertThat(f.value()).as(f.benchmark()).isFinite().isPositive());
         assertThat(results.figures).extracting(Results.Figure::benchmark)
                 .contains("JMH compileUncached", "JMH compileCached", "JMH evaluateFormula", "JMH evaluateHandWritten",
                         "engine RecordService.create", "raw JDBC insert, 1 row per transaction");
         assertThat(results.figures.stream().filter(f -> f.group().equals("recompute")).map(Results.Figure::database))
                 .contains("H2", "PostgreSQL");
-        // every goal got a verdict: formula ratio, recompute on both databases, 4 save set-ups, list pages
-        assertThat(results.goals).hasSize(1 + 2 + 4 + 1);
+        assertThat(results.figures.stream().filter(f -> f.group().equals("approval")).map(Results.Figure::database))
+                .contains("H2", "PostgreSQL");
+        // every goal got a verdict: formula ratio, recompute on both databases, 4 save set-ups, approvals on
+        // both databases, list pages
+        assertThat(results.goals).hasSize(1 + 2 + 4 + 2 + 1);
         String text = Files.readString(report);
         assertThat(text).contains("## Run of", "smoke", "| goal | measured | verdict |", "Command:");
     }
