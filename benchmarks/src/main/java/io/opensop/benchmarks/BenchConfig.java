@@ -9,15 +9,16 @@ import java.nio.file.Path;
  */
 record BenchConfig(boolean smoke, int jmhForks, int jmhWarmups, int jmhWarmupMillis, int jmhIterations,
                    int jmhMillis, int recomputeRows, int saveWarmupMillis, int saveMillis, int listRows,
-                   int listPageSize, int deepPage, int listRepeats, boolean startup, Path report, int approvals) {
+                   int listPageSize, int deepPage, int listRepeats, boolean startup, Path report, int approvals,
+                   int loadClients, int loadSeconds, int loadRequests) {
 
     static BenchConfig full(Path report) {
         return new BenchConfig(false, 1, 3, 1000, 5, 1000, 100_000, 2000, 5000, 1_000_000, 50, 10_000, 15,
-                true, report, 300);
+                true, report, 300, 50, 60, 200_000);
     }
 
     static BenchConfig smoke(Path report) {
-        return new BenchConfig(true, 0, 1, 100, 2, 100, 2_000, 200, 400, 5_000, 50, 50, 3, false, report, 5);
+        return new BenchConfig(true, 0, 1, 100, 2, 100, 2_000, 200, 400, 5_000, 50, 50, 3, false, report, 5, 4, 3, 200);
     }
 
     /** The full run, or the smoke run with {@code -Dbench.smoke=true}; {@code -Dbench.startup=false} skips startup. */
@@ -29,6 +30,9 @@ record BenchConfig(boolean smoke, int jmhForks, int jmhWarmups, int jmhWarmupMil
                 base.saveMillis, Integer.getInteger("bench.listRows", base.listRows), base.listPageSize,
                 Integer.getInteger("bench.deepPage", base.deepPage), base.listRepeats,
                 Boolean.parseBoolean(System.getProperty("bench.startup", String.valueOf(base.startup))), report,
-                Integer.getInteger("bench.approvals", base.approvals));
+                Integer.getInteger("bench.approvals", base.approvals),
+                Integer.getInteger("bench.loadClients", base.loadClients),
+                Integer.getInteger("bench.loadSeconds", base.loadSeconds),
+                Integer.getInteger("bench.loadRequests", base.loadRequests));
     }
 }

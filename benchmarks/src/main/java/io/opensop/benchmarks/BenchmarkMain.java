@@ -61,6 +61,7 @@ public final class BenchmarkMain {
         }
         if (cfg.startup()) {
             StartupBench.run(results, 2);
+            LoadBench.run(cfg, results);
         }
         double minutes = (System.nanoTime() - start) / 60e9;
         String section = Report.render(cfg, results, pgVersion, minutes);

@@ -161,34 +161,36 @@ final class RecordStore {
         return changed.keySet().stream().anyMatch(key -> form.layout().subForms().containsKey(key));
     }
 
-    /** Returns false when the row is gone or its version is no longer {@code expectedVersion}. */
+    /** Returns false when the row is gone, deleted, or its version is no longer {@code expectedVersion}. */
     boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, String actor,
                      OffsetDateTime now) {
-        String table = form.layout().tableName();
-        return dsl.update(table(table))
-                .set(DSL.field(SqlNames.quoted(SqlNames.STAGE), SQLDataType.VARCHAR), stage)
-                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_BY), SQLDataType.VARCHAR), actor)
-                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_AT), SQLDataType.OFFSETDATETIME), now)
-                .set(DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT),
-                        DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT).plus(1))
-                .where(longField(table, SqlNames.ID).eq(id))
-                .and(longField(table, SqlNames.ROW_VERSION).eq(expectedVersion))
-                .and(DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)),
-                        SQLDataType.BOOLEAN).isFalse())
-                .execute() == 1;
+        return setSystemColumn(form, id, expectedVersion, SqlNames.STAGE, SQLDataType.VARCHAR, stage, actor, now, true);
     }
 
     boolean setDeleted(PublishedForm form, long id, long expectedVersion, boolean deleted, String actor,
                        OffsetDateTime now) {
+        return setSystemColumn(form, id, expectedVersion, SqlNames.DELETED, SQLDataType.BOOLEAN, deleted, actor, now,
+                false);
+    }
+
+    /** Sets one system column as a change by {@code actor}: the row version goes up, conditional on the old one. */
+    private <T> boolean setSystemColumn(PublishedForm form, long id, long expectedVersion, String column,
+                                        org.jooq.DataType<T> type, T value, String actor, OffsetDateTime now,
+                                        boolean liveOnly) {
         String table = form.layout().tableName();
+        Condition where = longField(table, SqlNames.ID).eq(id)
+                .and(longField(table, SqlNames.ROW_VERSION).eq(expectedVersion));
+        if (liveOnly) {
+            where = where.and(DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)),
+                    SQLDataType.BOOLEAN).isFalse());
+        }
         return dsl.update(table(table))
-                .set(DSL.field(SqlNames.quoted(SqlNames.DELETED), SQLDataType.BOOLEAN), deleted)
+                .set(DSL.field(SqlNames.quoted(column), type), value)
                 .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_BY), SQLDataType.VARCHAR), actor)
                 .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_AT), SQLDataType.OFFSETDATETIME), now)
                 .set(DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT),
                         DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT).plus(1))
-                .where(longField(table, SqlNames.ID).eq(id))
-                .and(longField(table, SqlNames.ROW_VERSION).eq(expectedVersion))
+                .where(where)
                 .execute() == 1;
     }
 

@@ -1,7 +1,6 @@
 package io.opensop.engine.workflow;
 
 import io.opensop.engine.error.ConflictException;
-import io.opensop.engine.error.EngineException;
 import io.opensop.engine.error.NotFoundException;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
@@ -24,7 +23,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -377,17 +375,7 @@ public final class WorkflowService {
                 (String) variables.get(WorkflowNames.RETURN_REASON), actions);
     }
 
-    /** Runs in the shared transaction; an engine failure caused by one of ours surfaces as ours. */
     private <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transactions.execute(status -> work.get());
-        } catch (ProcessEngineException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof EngineException ours) {
-                    throw ours;
-                }
-            }
-            throw e;
-        }
+        return WorkflowTransactions.run(transactions, work);
     }
 }

@@ -25,9 +25,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** BCrypt (by default) for stored passwords; repeated Basic checks of the same credentials are cheap. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /** The paths this chain owns; the UI's chain takes the rest. */

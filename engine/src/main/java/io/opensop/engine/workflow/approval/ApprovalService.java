@@ -17,6 +17,7 @@ import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.WorkTask;
 import io.opensop.engine.workflow.WorkflowNames;
 import io.opensop.engine.workflow.WorkflowService;
+import io.opensop.engine.workflow.WorkflowTransactions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -371,15 +371,6 @@ public final class ApprovalService {
     }
 
     private <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transactions.execute(status -> work.get());
-        } catch (ProcessEngineException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof EngineException ours) {
-                    throw ours;
-                }
-            }
-            throw e;
-        }
+        return WorkflowTransactions.run(transactions, work);
     }
 }
