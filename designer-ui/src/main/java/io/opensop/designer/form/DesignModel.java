@@ -106,6 +106,11 @@ public final class DesignModel implements Serializable {
                 field.put("resultType", "number");
                 field.put("formula", "0");
             }
+            case LOOKUP -> field.put("resultType", "text");
+            case ROLLUP -> {
+                field.put("resultType", "number");
+                field.putObject("rollup").put("aggregate", "COUNT");
+            }
             default -> {
             }
         }
@@ -297,6 +302,11 @@ public final class DesignModel implements Serializable {
             o.label().asMap().forEach(label::put);
         });
         return array;
+    }
+
+    /** The object attribute {@code name} of {@code parent}, created empty when absent. */
+    public static ObjectNode child(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
     static ArrayNode array(ObjectNode parent, String name) {

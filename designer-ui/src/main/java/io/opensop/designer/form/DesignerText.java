@@ -23,6 +23,13 @@ public final class DesignerText {
                 get(Locale.SIMPLIFIED_CHINESE, "type." + type.json()));
     }
 
+    /** A formula type ({@code money}, {@code list<text>} …) in the reader's language; unknown ones as they are. */
+    public static String formulaType(Locale locale, String displayName) {
+        String key = "formulaType." + displayName;
+        String text = get(locale, key);
+        return text.equals(key) ? displayName : text;
+    }
+
     /** A user-defined label in the reader's language, or the fallback when there is none. */
     public static String label(LocalizedText label, Locale locale, String fallback) {
         if (label == null || label.isBlank()) {

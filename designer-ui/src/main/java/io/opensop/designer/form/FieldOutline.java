@@ -90,8 +90,7 @@ public final class FieldOutline extends Div {
         title.setAriaLabel(DesignerText.get(locale, "outline.sectionTitle"));
         title.setValue(section.path("label").path(languageKey()).asText(section.path("label").path("en").asText("")));
         title.addValueChangeListener(e -> {
-            ObjectNode label = section.has("label") && section.get("label").isObject() ? (ObjectNode) section.get("label")
-                    : section.putObject("label");
+            ObjectNode label = DesignModel.child(section, "label");
             label.put(languageKey(), e.getValue());
             listener.changed();
         });
@@ -179,16 +178,10 @@ public final class FieldOutline extends Div {
     }
 
     private Button icon(VaadinIcon icon, String label, String testId, java.util.function.BooleanSupplier action) {
-        Button button = new Button(icon.create(), click -> {
-            if (action.getAsBoolean()) {
-                refresh();
-                listener.changed();
-            }
+        return IconButtons.of(icon, DesignerText.get(locale, label), testId, action, () -> {
+            refresh();
+            listener.changed();
         });
-        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        button.setAriaLabel(DesignerText.get(locale, label));
-        button.getElement().setAttribute("data-testid", testId);
-        return button;
     }
 
     private String languageKey() {

@@ -21,7 +21,8 @@ public final class FieldPalette extends Div {
     public FieldPalette(Locale locale, Consumer<FieldType> onAdd) {
         addClassName("opensop-palette");
         getElement().setAttribute("data-testid", "palette");
-        getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+        getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)")
+                .set("align-items", "flex-start");
         add(new H4(DesignerText.get(locale, "palette.title")));
         for (FieldType type : FieldType.values()) {
             Button add = new Button(DesignerText.get(locale, "type." + type.json()), click -> onAdd.accept(type));

@@ -138,12 +138,13 @@ public final class FormDesigner extends Div {
             properties.show(key);
             edited();
         });
-        palette.setWidth("11em");
-        outline.getStyle().set("flex", "1").set("min-width", "18em");
-        properties.setWidth("22em");
-        HorizontalLayout fieldsTab = new HorizontalLayout(palette, outline, properties);
+        palette.setWidth("10em");
+        outline.getStyle().set("flex", "1 1 20em").set("min-width", "0");
+        properties.getStyle().set("flex", "1 1 18em").set("min-width", "0");
+        Div fieldsTab = new Div(palette, outline, properties);
+        fieldsTab.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)")
+                .set("align-items", "flex-start");
         fieldsTab.setWidthFull();
-        fieldsTab.setAlignItems(FlexComponent.Alignment.START);
 
         RuleList rules = new RuleList(model.rules(), formulas, locale, model::fieldKeys, this::scopes, this::edited);
         PipelineEditor pipeline = new PipelineEditor(model, formulas, locale,
@@ -170,11 +171,13 @@ public final class FormDesigner extends Div {
         preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("padding", "var(--lumo-space-m)");
         Div previewBox = new Div(new H4(DesignerText.get(locale, "designer.preview")), preview);
-        previewBox.setWidth("34em");
-        tabs.getStyle().set("flex", "1");
-        HorizontalLayout main = new HorizontalLayout(tabs, previewBox);
+        // side by side on a wide screen, the preview below the editor otherwise
+        previewBox.getStyle().set("flex", "1 1 24em").set("min-width", "0");
+        tabs.getStyle().set("flex", "3 1 48em").set("min-width", "0");
+        Div main = new Div(tabs, previewBox);
+        main.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)")
+                .set("align-items", "flex-start");
         main.setWidthFull();
-        main.setAlignItems(FlexComponent.Alignment.START);
         body.removeAll();
         body.add(main);
         body.setWidthFull();
@@ -199,7 +202,7 @@ public final class FormDesigner extends Div {
             label.setValue(document.path("label").path(language).asText(""));
             label.getElement().setAttribute("data-testid", "form-label-" + language);
             label.addValueChangeListener(e -> {
-                ObjectNode text = document.get("label") instanceof ObjectNode o ? o : document.putObject("label");
+                ObjectNode text = DesignModel.child(document, "label");
                 text.put(language, e.getValue());
                 edited();
             });

@@ -91,8 +91,10 @@ public final class PropertyPanel extends Div {
             case REFERENCE -> add(target());
             case SUB_FORM -> add(columns());
             case AUTO_NUMBER -> add(text("pattern"));
-            case FORMULA -> add(resultType(), formula("formula", FieldType.fromJson(field.path("resultType")
+            case FORMULA, LOOKUP -> add(resultType(), formula("formula", FieldType.fromJson(field.path("resultType")
                     .asText("number"))), integer("scale"));
+            case ROLLUP -> add(resultType(), rollupForm(), rollupText("reference"), aggregate(), rollupText("field"),
+                    rollupText("filter"), integer("scale"));
             default -> {
             }
         }
@@ -131,7 +133,7 @@ public final class PropertyPanel extends Div {
         input.setValue(field.path(attribute).path(language).asText(""));
         input.getElement().setAttribute("data-testid", "prop-" + attribute + "-" + language);
         input.addValueChangeListener(e -> {
-            ObjectNode text = field.get(attribute) instanceof ObjectNode o ? o : field.putObject(attribute);
+            ObjectNode text = DesignModel.child(field, attribute);
             if (e.getValue().isBlank()) {
                 text.remove(language);
             } else {
@@ -195,6 +197,45 @@ public final class PropertyPanel extends Div {
             show(field.path("key").asText()); // the formula's expected type changed
         });
         return select;
+    }
+
+    /** The child form a roll-up aggregates. */
+    private Component rollupForm() {
+        ComboBox<String> input = new ComboBox<>(DesignerText.get(locale, "props.rollup.form"));
+        input.setItems(context.forms());
+        input.setValue(field.path("rollup").path("form").asText(null));
+        input.getElement().setAttribute("data-testid", "prop-rollup-form");
+        input.addValueChangeListener(e -> setRollup("form", e.getValue()));
+        return input;
+    }
+
+    /** Reference (child field pointing back here), aggregated field and filter (a formula over the child). */
+    private Component rollupText(String attribute) {
+        TextField input = new TextField(DesignerText.get(locale, "props.rollup." + attribute));
+        input.setValue(field.path("rollup").path(attribute).asText(""));
+        input.getElement().setAttribute("data-testid", "prop-rollup-" + attribute);
+        input.addValueChangeListener(e -> setRollup(attribute, e.getValue().strip()));
+        return input;
+    }
+
+    private Component aggregate() {
+        Select<String> input = new Select<>();
+        input.setLabel(DesignerText.get(locale, "props.rollup.aggregate"));
+        input.setItems(Arrays.stream(io.opensop.engine.form.RollupDefinition.Aggregate.values()).map(Enum::name).toList());
+        input.setValue(field.path("rollup").path("aggregate").asText("COUNT"));
+        input.getElement().setAttribute("data-testid", "prop-rollup-aggregate");
+        input.addValueChangeListener(e -> setRollup("aggregate", e.getValue()));
+        return input;
+    }
+
+    private void setRollup(String attribute, String value) {
+        ObjectNode rollup = DesignModel.child(field, "rollup");
+        if (value == null || value.isBlank()) {
+            rollup.remove(attribute);
+        } else {
+            rollup.put(attribute, value);
+        }
+        changed.run();
     }
 
     private Component defaultValue(FieldType type) {
@@ -281,8 +322,8 @@ public final class PropertyPanel extends Div {
     }
 
     private void setAccess(String role, String key, String level) {
-        ObjectNode access = child(model.document(), "access");
-        ObjectNode byRole = child(child(access, "fields"), role);
+        ObjectNode access = DesignModel.child(model.document(), "access");
+        ObjectNode byRole = DesignModel.child(DesignModel.child(access, "fields"), role);
         if (level == null || "editable".equals(level) || !FormAccess.FIELD_LEVELS.contains(level)) {
             byRole.remove(key);
         } else {
@@ -297,10 +338,6 @@ public final class PropertyPanel extends Div {
         if (access.isEmpty()) {
             model.document().remove("access");
         }
-    }
-
-    private static ObjectNode child(ObjectNode parent, String name) {
-        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
     private Component uses() {

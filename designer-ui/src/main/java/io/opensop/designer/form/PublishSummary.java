@@ -41,7 +41,8 @@ public final class PublishSummary {
     public static List<String> lines(PublishResult preview, Locale locale) {
         List<String> lines = new ArrayList<>();
         for (SchemaChange change : preview.changes()) {
-            lines.add(DesignerText.get(locale, "publish.change." + change.kind().name(), change.fieldPath(),
+            String subject = change.kind() == SchemaChange.Kind.CREATE_TABLE ? preview.key() : change.fieldPath();
+            lines.add(DesignerText.get(locale, "publish.change." + change.kind().name(), subject,
                     change.column() == null ? "" : change.column(), change.detail() == null ? "" : change.detail()));
         }
         for (RetypeFailure failure : preview.failures()) {

@@ -108,7 +108,8 @@ public final class FormulaEditor extends Div {
         last = source.check(text, resultType);
         input.setInvalid(!last.ok());
         if (last.ok()) {
-            Span ok = new Span(DesignerText.get(locale, "formula.ok", last.type() == null ? "" : last.type().displayName()));
+            Span ok = new Span(DesignerText.get(locale, "formula.ok", last.type() == null ? ""
+                    : DesignerText.formulaType(locale, last.type().displayName())));
             ok.getStyle().set("color", "var(--lumo-success-text-color)");
             ok.getElement().setAttribute("data-testid", "formula-ok");
             messages.add(ok);

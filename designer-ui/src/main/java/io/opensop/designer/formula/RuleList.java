@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -13,7 +12,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import io.opensop.designer.form.DesignModel;
 import io.opensop.designer.form.DesignerText;
+import io.opensop.designer.form.IconButtons;
 import io.opensop.engine.form.FieldType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,8 +57,9 @@ public final class RuleList extends Div {
             add(rule((ObjectNode) rules.get(i), i));
         }
         Button add = new Button(DesignerText.get(locale, "rules.add"), VaadinIcon.PLUS.create(), click -> {
+            String key = freeKey();
             ObjectNode rule = rules.addObject();
-            rule.put("key", freeKey());
+            rule.put("key", key);
             rule.put("expression", "TRUE");
             rule.putObject("message").put("en", "Please check this record").put("zh-CN", "请检查此记录");
             refresh();
@@ -121,14 +123,14 @@ public final class RuleList extends Div {
             }
             changed.run();
         });
-        Button remove = new Button(VaadinIcon.TRASH.create(), click -> {
-            rules.remove(index);
-            refresh();
-            changed.run();
-        });
-        remove.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY);
-        remove.setAriaLabel(DesignerText.get(locale, "rules.remove"));
-        remove.getElement().setAttribute("data-testid", "rule-remove-" + index);
+        Button remove = IconButtons.of(VaadinIcon.TRASH, DesignerText.get(locale, "rules.remove"), "rule-remove-" + index,
+                () -> {
+                    rules.remove(index);
+                    return true;
+                }, () -> {
+                    refresh();
+                    changed.run();
+                });
         HorizontalLayout head = new HorizontalLayout(key, scope, remove);
         head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout messages = new HorizontalLayout(en, zh, blamed);
@@ -151,7 +153,7 @@ public final class RuleList extends Div {
         TextField input = text(DesignerText.get(locale, "rules.message." + language),
                 rule.path("message").path(language).asText(""), "rule-message-" + language + "-" + index);
         input.addValueChangeListener(e -> {
-            ObjectNode message = rule.get("message") instanceof ObjectNode o ? o : rule.putObject("message");
+            ObjectNode message = DesignModel.child(rule, "message");
             message.put(language, e.getValue());
             changed.run();
         });

@@ -110,7 +110,7 @@ public final class TryPanel extends Div {
                 evaluation = evaluator.evaluate(expression.getValue(), sample == null ? Map.of() : sample.values());
             }
             result.add(new Div(DesignerText.get(locale, "try.result", String.valueOf(evaluation.value()),
-                    evaluation.type().displayName())));
+                    DesignerText.formulaType(locale, evaluation.type().displayName()))));
         } catch (FormulaException e) {
             result.add(new Div(e.errors().stream().map(err -> err.message(locale)).collect(Collectors.joining("; "))));
         } catch (ValidationException e) {

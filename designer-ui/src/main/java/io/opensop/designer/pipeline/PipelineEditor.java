@@ -17,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.opensop.designer.form.DesignModel;
 import io.opensop.designer.form.DesignerText;
+import io.opensop.designer.form.IconButtons;
 import io.opensop.designer.formula.FormulaEditor;
 import io.opensop.designer.formula.FormulaSource;
 import io.opensop.engine.form.FieldType;
@@ -95,9 +96,9 @@ public final class PipelineEditor extends Div {
         TextField key = text("pipeline.stageKey", stage.path("key").asText(""), "stage-key-" + index,
                 v -> stage.put("key", v));
         TextField en = text("pipeline.label.en", stage.path("label").path("en").asText(""), "stage-label-en-" + index,
-                v -> child(stage, "label").put("en", v));
+                v -> DesignModel.child(stage, "label").put("en", v));
         TextField zh = text("pipeline.label.zh-CN", stage.path("label").path("zh-CN").asText(""),
-                "stage-label-zh-" + index, v -> child(stage, "label").put("zh-CN", v));
+                "stage-label-zh-" + index, v -> DesignModel.child(stage, "label").put("zh-CN", v));
         Button up = icon(VaadinIcon.ARROW_UP, "pipeline.up", "stage-up-" + index, () -> swap(index, index - 1));
         Button down = icon(VaadinIcon.ARROW_DOWN, "pipeline.down", "stage-down-" + index, () -> swap(index, index + 1));
         Button remove = icon(VaadinIcon.TRASH, "pipeline.remove", "stage-remove-" + index, () -> {
@@ -202,7 +203,7 @@ public final class PipelineEditor extends Div {
                 }
             }
         } else {
-            child(stage, "sla").put(attribute, value);
+            DesignModel.child(stage, "sla").put(attribute, value);
         }
     }
 
@@ -229,19 +230,9 @@ public final class PipelineEditor extends Div {
     }
 
     private Button icon(VaadinIcon icon, String label, String testId, java.util.function.BooleanSupplier action) {
-        Button button = new Button(icon.create(), click -> {
-            if (action.getAsBoolean()) {
-                refresh();
-                changed.run();
-            }
+        return IconButtons.of(icon, DesignerText.get(locale, label), testId, action, () -> {
+            refresh();
+            changed.run();
         });
-        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        button.setAriaLabel(DesignerText.get(locale, label));
-        button.getElement().setAttribute("data-testid", testId);
-        return button;
-    }
-
-    private static ObjectNode child(ObjectNode parent, String name) {
-        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 }

@@ -93,6 +93,23 @@ class PropertyPanelTest {
         assertThat(has(panel, "prop-columns")).isTrue();
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void aRollupIsDescribedByItsChildFormReferenceAggregateAndField() {
+        String key = add(FieldType.ROLLUP);
+        panel.show(key);
+        byTestId(panel, "prop-rollup-form", com.vaadin.flow.component.combobox.ComboBox.class).setValue("customer");
+        byTestId(panel, "prop-rollup-reference", TextField.class).setValue("deal");
+        byTestId(panel, "prop-rollup-aggregate", Select.class).setValue("SUM");
+        byTestId(panel, "prop-rollup-field", TextField.class).setValue("amount");
+        var rollup = model.definition().field(key).orElseThrow().rollup();
+        assertThat(rollup.form()).isEqualTo("customer");
+        assertThat(rollup.reference()).isEqualTo("deal");
+        assertThat(rollup.aggregate().name()).isEqualTo("SUM");
+        assertThat(rollup.field()).isEqualTo("amount");
+        assertThat(has(panel, "prop-defaultValue")).isFalse();
+    }
+
     @Test
     void editsGoIntoTheModelAndTellTheDesigner() {
         String key = add(FieldType.MONEY);

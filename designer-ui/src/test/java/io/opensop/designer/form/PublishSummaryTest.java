@@ -30,6 +30,15 @@ class PublishSummaryTest {
     }
 
     @Test
+    void theFirstPublishCreatesTheFormsTable() {
+        PublishResult preview = new PublishResult("deal", null, true,
+                List.of(new SchemaChange(Kind.CREATE_TABLE, "$", "rec_deal", null, null), change(Kind.ADD_COLUMN, "a")),
+                List.of());
+        assertThat(PublishSummary.sentence(preview, Locale.ENGLISH)).isEqualTo("creates the table, adds 1 column");
+        assertThat(PublishSummary.lines(preview, Locale.ENGLISH)).first().isEqualTo("New table for deal");
+    }
+
+    @Test
     void aPublishThatTouchesNoDataSaysSo() {
         PublishResult preview = new PublishResult("deal", null, true, List.of(), List.of());
         assertThat(PublishSummary.sentence(preview, Locale.ENGLISH)).isEqualTo("No change to stored data.");
