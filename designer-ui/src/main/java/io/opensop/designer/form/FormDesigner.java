@@ -330,7 +330,11 @@ public final class FormDesigner extends Div {
         }
         Button cancel = new Button(DesignerText.get(locale, "publish.cancel"), click -> dialog.close());
         cancel.getElement().setAttribute("data-testid", "publish-cancel");
-        dialog.getFooter().add(cancel, confirm);
+        HorizontalLayout actions = new HorizontalLayout(cancel, confirm);
+        actions.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        actions.setWidthFull();
+        dialog.add(actions); // in the body, not the footer: the buttons stay part of the component tree
+
         add(dialog);
         dialog.open();
     }

@@ -81,7 +81,7 @@ public final class PropertyPanel extends Div {
         }
         FieldType type = FieldType.fromJson(field.path("type").asText());
         add(new H4(DesignerText.get(locale, "props.title", DesignerText.get(locale, "type." + type.json()))));
-        add(keyField());
+        add(keyField(), typeField(type));
         add(localized("label", "en"), localized("label", "zh-CN"), localized("help", "en"), localized("help", "zh-CN"));
         switch (type) {
             case TEXT -> add(integer("maxLength"));
@@ -126,6 +126,27 @@ public final class PropertyPanel extends Div {
             }
         });
         return input;
+    }
+
+    /**
+     * Changing a type keeps the key, so stored values are converted on publish: the publish preview says
+     * how many would not convert, and the engine refuses such a publish.
+     */
+    private Component typeField(FieldType current) {
+        Select<FieldType> select = new Select<>();
+        select.setLabel(DesignerText.get(locale, "props.type"));
+        select.setItems(FieldType.values());
+        select.setItemLabelGenerator(t -> DesignerText.get(locale, "type." + t.json()));
+        select.setValue(current);
+        select.getElement().setAttribute("data-testid", "prop-type");
+        select.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != e.getOldValue()) {
+                field.put("type", e.getValue().json());
+                changed.run();
+                show(field.path("key").asText()); // other properties apply now
+            }
+        });
+        return select;
     }
 
     private Component localized(String attribute, String language) {
