@@ -152,10 +152,7 @@ class FormDesignerFlowTest {
         assertThat(publish(designer, true)).isEqualTo("adds 1 column");
         publishedFieldsAre("text_1", "date_1");
 
-        com.vaadin.flow.component.tabs.TabSheet tabs = tree(designer)
-                .filter(com.vaadin.flow.component.tabs.TabSheet.class::isInstance)
-                .map(com.vaadin.flow.component.tabs.TabSheet.class::cast).findFirst().orElseThrow();
-        tabs.setSelectedTab(find(designer, "tab-versions", com.vaadin.flow.component.tabs.Tab.class));
+        selectTab(designer, "tab-versions");
         @SuppressWarnings("unchecked")
         Grid<FormVersionInfo> versions = find(designer, "versions-grid", Grid.class);
         FormVersionInfo first = engine.forms().versions(designer(), FORM).stream().filter(v -> v.version() == 1)
@@ -172,6 +169,45 @@ class FormDesignerFlowTest {
         assertThat(engine.forms().current(FORM).orElseThrow().version()).isEqualTo(3);
         publishedFieldsAre("text_1");
         assertThat(engine.forms().version(designer(), FORM, 2).field("date_1")).as("version 2 unchanged").isPresent();
+    }
+
+    @Test
+    void tryItEvaluatesTheDraftsFormulaOnValuesTypedIntoTheDraftForm() {
+        FormDesigner.create(host(), FORM, LocalizedText.of("Lead", "线索"));
+        FormDesigner designer = new FormDesigner(host(), FORM, Locale.ENGLISH);
+        find(designer, "palette-money", Button.class).click();
+        find(designer, "prop-key", TextField.class).setValue("amount");
+        selectTab(designer, "tab-try");
+        find(designer, "try-expression", io.opensop.designer.formula.FormulaEditor.class).input()
+                .setValue("ROUND(amount * 8%, 2)");
+        Component sample = tree(find(designer, "try", Component.class))
+                .filter(c -> "amount".equals(c.getElement().getAttribute("data-field"))).findFirst().orElseThrow();
+        ((com.vaadin.flow.component.textfield.BigDecimalField) sample).setValue(new java.math.BigDecimal("1000.00"));
+        find(designer, "try-run", Button.class).click();
+        assertThat(find(designer, "try-result", Component.class).getElement().getTextRecursively())
+                .isEqualTo("Result: 80.00 (money)");
+        assertThat(engine.forms().exists(FORM) && engine.forms().current(FORM).isEmpty())
+                .as("trying publishes nothing").isTrue();
+    }
+
+    @Test
+    void aDraftSavedMeanwhileByAnotherDesignerIsNotOverwritten() {
+        FormDesigner.create(host(), FORM, LocalizedText.of("Lead", "线索"));
+        FormDesigner mine = new FormDesigner(host(), FORM, Locale.ENGLISH);
+        FormDesigner theirs = new FormDesigner(host(), FORM, Locale.ENGLISH);
+        find(theirs, "palette-date", Button.class).click();
+        find(theirs, "designer-save", Button.class).click();
+        find(mine, "palette-text", Button.class).click();
+        find(mine, "designer-save", Button.class).click();
+        assertThat(engine.forms().draft(designer, FORM).definition().fieldList()).extracting(f -> f.key())
+                .containsExactly("date_1");
+    }
+
+    private static void selectTab(FormDesigner designer, String testId) {
+        com.vaadin.flow.component.tabs.TabSheet tabs = tree(designer)
+                .filter(com.vaadin.flow.component.tabs.TabSheet.class::isInstance)
+                .map(com.vaadin.flow.component.tabs.TabSheet.class::cast).findFirst().orElseThrow();
+        tabs.setSelectedTab(find(designer, testId, com.vaadin.flow.component.tabs.Tab.class));
     }
 
     private Actor designer() {
