@@ -45,6 +45,21 @@ public final class FormulaEngine {
         }
     }
 
+    /**
+     * The keys of the form's own fields an expression reads (a sub-form column or a field reached
+     * through a reference counts as its sub-form or reference field); empty when it does not check.
+     */
+    public java.util.Set<String> fieldsRead(String expression, FormulaSchema schema) {
+        try {
+            Typing typing = analyze(expression == null ? "" : expression, schema, null);
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            typing.bindings().values().forEach(b -> keys.add(b.key()));
+            return keys;
+        } catch (FormulaException syntax) {
+            return java.util.Set.of();
+        }
+    }
+
     /** @throws FormulaException carrying every error {@link #check} would report */
     public CompiledFormula compile(String expression, FormulaSchema schema, FormulaType expected) {
         String key = schema.fingerprint() + '\u0000' + (expected == null ? "" : expected.displayName()) + '\u0000'

@@ -80,6 +80,11 @@ final class FormulaSupport {
         return schema;
     }
 
+    /** The schema of a definition being designed: never cached, it changes with every edit. */
+    FormulaSchema designSchema(FormDefinition form) {
+        return build(form);
+    }
+
     private FormulaSchema build(FormDefinition form) {
         return FormulaSchema.of(form, key -> forms.current(key).map(PublishedForm::definition));
     }

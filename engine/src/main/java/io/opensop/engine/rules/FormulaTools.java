@@ -69,6 +69,82 @@ public final class FormulaTools {
         return new Evaluation(formula.evaluate(FormulaInputs.of(form, typed), context), formula.type());
     }
 
+    /**
+     * Where a field is read: a formula, condition or rule of the definition names it.
+     *
+     * @param owner     the field or rule key holding the expression
+     * @param attribute {@code formula}, {@code requiredWhen}, {@code visibleWhen}, {@code readOnlyWhen}
+     *                  or {@code rule}
+     */
+    public record FieldUse(String owner, String attribute) {
+    }
+
+    /**
+     * Checks a formula against a definition being designed, which may never have been published: the
+     * designer's unsaved edit. Only someone who may design that form may ask.
+     */
+    public FormulaCheck checkDesign(Actor actor, FormDefinition design, String expression, FieldType resultType) {
+        requireDesign(actor, design);
+        FormulaType expected = resultType == null ? null : FormulaType.of(resultType);
+        return formulas.engine().check(expression == null ? "" : expression, formulas.designSchema(design),
+                expected);
+    }
+
+    /** {@link #evaluate} against a definition being designed, with values as a client would send them. */
+    public Evaluation evaluateDesign(Actor actor, FormDefinition design, String expression,
+                                     Map<String, Object> values) {
+        requireDesign(actor, design);
+        CompiledFormula formula = formulas.engine().compile(expression == null ? "" : expression,
+                formulas.designSchema(design), null);
+        Map<String, Object> typed = coerce(actor, design, values == null ? Map.of() : values);
+        var context = formulas.context().withResolver(new ActorReferences(records, actor));
+        return new Evaluation(formula.evaluate(FormulaInputs.of(design, typed), context), formula.type());
+    }
+
+    /**
+     * A formula of a definition being designed, tried on a stored record of the same form: the record is
+     * read through the record service, so the actor sees only records and fields they may read.
+     */
+    public Evaluation evaluateDesignOnRecord(Actor actor, FormDefinition design, String expression, long recordId) {
+        requireDesign(actor, design);
+        CompiledFormula formula = formulas.engine().compile(expression == null ? "" : expression,
+                formulas.designSchema(design), null);
+        Map<String, Object> stored = records.get(actor, design.key(), recordId).values();
+        var context = formulas.context().withResolver(new ActorReferences(records, actor));
+        return new Evaluation(formula.evaluate(FormulaInputs.of(design, stored), context), formula.type());
+    }
+
+    /** Every formula, condition and rule of {@code design} that reads {@code fieldKey}, in definition order. */
+    public List<FieldUse> usesOf(FormDefinition design, String fieldKey) {
+        var schema = formulas.designSchema(design);
+        List<FieldUse> uses = new ArrayList<>();
+        for (FieldDefinition field : design.fieldList()) {
+            use(uses, schema, field.key(), "formula", field.type() == FieldType.FORMULA ? field.formula() : null,
+                    fieldKey);
+            use(uses, schema, field.key(), "requiredWhen", field.requiredWhen(), fieldKey);
+            use(uses, schema, field.key(), "visibleWhen", field.visibleWhen(), fieldKey);
+            use(uses, schema, field.key(), "readOnlyWhen", field.readOnlyWhen(), fieldKey);
+        }
+        for (var rule : design.ruleList()) {
+            use(uses, schema, rule.key(), "rule", rule.expression(), fieldKey);
+        }
+        return uses;
+    }
+
+    private void use(List<FieldUse> uses, io.opensop.engine.formula.FormulaSchema schema, String owner,
+                     String attribute, String expression, String fieldKey) {
+        if (expression != null && !expression.isBlank()
+                && formulas.engine().fieldsRead(expression, schema).contains(fieldKey)) {
+            uses.add(new FieldUse(owner, attribute));
+        }
+    }
+
+    private void requireDesign(Actor actor, FormDefinition design) {
+        if (!policy.allows(actor, design, Operation.DESIGN)) {
+            throw new io.opensop.engine.error.AccessDeniedException(actor.username() + " may not design forms");
+        }
+    }
+
     private FormDefinition readable(Actor actor, String formKey) {
         if (formKey == null || formKey.isBlank()) {
             return NO_FIELDS;

@@ -59,6 +59,7 @@ public class MainLayout extends AppLayout {
                     new RouteParameters("form", form.key()), VaadinIcon.TABLE.create()));
         }
         com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, formsNav);
+        io.opensop.runtime.ui.designer.DesignerNav.create(actor, this::getTranslation).ifPresent(navs::add);
         navs.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)")
                 .set("padding", "var(--lumo-space-s)");
         addToDrawer(new Scroller(navs));
