@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -126,9 +127,21 @@ public final class WorkflowService {
         }
         List<Task> found = query.endOr().initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc()
                 .list();
+        return views(actor, found);
+    }
+
+    /**
+     * The views of tasks found a moment ago. A task completed by someone else since the query (its links
+     * and variables are gone) is left out rather than failing the whole inbox.
+     */
+    List<WorkTask> views(Actor actor, List<Task> found) {
         List<WorkTask> views = new ArrayList<>();
         for (Task task : found) {
-            views.add(view(actor, task, links(task.getId())));
+            try {
+                views.add(view(actor, task, links(task.getId())));
+            } catch (NullValueException completedMeanwhile) {
+                // gone between the query and this read; the next look at the inbox will not list it
+            }
         }
         return views;
     }

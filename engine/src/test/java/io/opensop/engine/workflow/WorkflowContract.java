@@ -127,6 +127,23 @@ abstract class WorkflowContract {
     }
 
     @Test
+    void theInboxLeavesOutATaskSomeoneCompletedWhileItWasBeingListed() {
+        FormRecord first = deal("First", "1000");
+        FormRecord second = deal("Second", "2000");
+        workflow.start(rep, "deal_approval", "deal", first.id());
+        workflow.start(rep, "deal_approval", "deal", second.id());
+        List<org.camunda.bpm.engine.task.Task> listed = harness.camunda.getTaskService().createTaskQuery()
+                .taskAssignee("rep").initializeFormKeys().orderByTaskCreateTime().asc().orderByTaskId().asc().list();
+        assertThat(listed).hasSize(2);
+        WorkTask gone = workflow.tasks(rep).stream().filter(t -> t.recordId() == first.id()).findFirst().orElseThrow();
+        workflow.complete(rep, gone.id(), version(first), Map.of());
+
+        List<WorkTask> views = workflow.views(rep, listed);
+
+        assertThat(views).extracting(WorkTask::recordId).containsExactly(second.id());
+    }
+
+    @Test
     void completingWithInvalidDataLeavesTheTaskOpenAndWritesNothing() {
         FormRecord deal = deal("ACME", "1000");
         workflow.start(rep, "deal_approval", "deal", deal.id());
