@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Startup of the runtime app as an operator starts it ({@code java -Xmx512m -jar runtime/target/opensop.jar
  * --spring.profiles.active=demo}), on 127.0.0.1 and a free port, in a fresh working directory (so a fresh
- * H2 file database with demo data): time from process start to {@code /actuator/health} UP, then the
+ * H2 file database with demo data): time from process start to {@code /actuator/health/readiness} UP, then the
  * resident memory (VmRSS) of the process; then it is stopped.
  */
 final class StartupBench {
@@ -51,7 +51,7 @@ final class StartupBench {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("SPRING_DATASOURCE_URL");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         Process p = pb.start();
