@@ -23,7 +23,7 @@ final class AppProcess implements AutoCloseable {
     final int port;
     final Process process;
     final Path log;
-    /** Seconds from process start to {@code /actuator/health} UP. */
+    /** Seconds from process start to {@code /actuator/health/readiness} UP. */
     final double secondsToUp;
 
     private AppProcess(int port, Process process, Path log, double secondsToUp) {
@@ -50,7 +50,7 @@ final class AppProcess implements AutoCloseable {
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("SPRING_DATASOURCE_URL");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         Process p = pb.start();

@@ -2,7 +2,7 @@ package io.opensop.benchmarks;
 
 /**
  * Startup of the runtime app as an operator starts it (see {@link AppProcess}): time from process start to
- * {@code /actuator/health} UP, then the resident memory (VmRSS) of the process; then it is stopped.
+ * {@code /actuator/health/readiness} UP, then the resident memory (VmRSS) of the process; then it is stopped.
  */
 final class StartupBench {
 

@@ -1,5 +1,6 @@
 package io.opensop.engine.metadata;
 
+import io.opensop.engine.cluster.DatabaseLock;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.NotFoundException;
@@ -18,14 +19,13 @@ import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.Operation;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import static io.opensop.engine.support.SqlValues.timestamp;
 
 import org.jooq.DSLContext;
@@ -45,7 +45,10 @@ public final class FormService implements PublishedForms {
     private final AccessPolicy policy;
     private final Clock clock;
     private final PublishedFormCache cache = new PublishedFormCache();
-    private final ConcurrentHashMap<String, ReentrantLock> publishLocks = new ConcurrentHashMap<>();
+    /** Publishes of one form run one at a time across all nodes: their DDL and backfill must not interleave. */
+    private final DatabaseLock publishLocks;
+    static final Duration PUBLISH_LEASE = Duration.ofMinutes(15);
+    static final Duration PUBLISH_WAIT = Duration.ofMinutes(2);
 
     private final List<PublishCheck> checks = new CopyOnWriteArrayList<>();
     private final List<PublishListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,6 +60,7 @@ public final class FormService implements PublishedForms {
         this.schema = schema;
         this.policy = policy;
         this.clock = clock;
+        this.publishLocks = new DatabaseLock(dsl, transactions, clock);
     }
 
     /**
@@ -150,12 +154,10 @@ public final class FormService implements PublishedForms {
         if (!refused.isEmpty()) {
             throw new ValidationException(refused);
         }
-        ReentrantLock lock = publishLocks.computeIfAbsent(key, k -> new ReentrantLock());
         FormDefinition before;
         int version;
         PublishResult result;
-        lock.lock();
-        try {
+        try (DatabaseLock.Lease lease = publishLocks.acquire(publishLockName(key), PUBLISH_LEASE, PUBLISH_WAIT)) {
             Integer observed = publishedVersion(key);
             FormDefinition previous = observed == null ? null : definitionAt(key, observed);
             List<Problem> structural = schema.structuralProblems(previous, next);
@@ -187,12 +189,15 @@ public final class FormService implements PublishedForms {
                 return newVersion;
             });
             result = new PublishResult(key, version, false, plan.changes(), List.of());
-        } finally {
-            lock.unlock();
         }
         PublishedForm current = current(key).orElseThrow();
         listeners.forEach(listener -> listener.published(actor, before, current));
         return result;
+    }
+
+    /** The cluster-wide lock a publish of {@code key} holds while it changes the form's tables. */
+    public static String publishLockName(String key) {
+        return "publish:" + key;
     }
 
     private Optional<FormDefinition> publishedOrDraft(String key) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jooq.DSLContext;
@@ -75,10 +76,11 @@ public final class SlaService {
     private final Clock clock;
     private final ZoneId zone;
     private final SlaEnginePlugin jobs;
+    private final Consumer<Object> events;
 
     SlaService(DSLContext dsl, TransactionOperations transactions, RecordService records, PublishedForms forms,
                UserDirectory users, CalendarStore calendars, NotificationService notifications, Clock clock,
-               ZoneId zone, SlaEnginePlugin jobs) {
+               ZoneId zone, SlaEnginePlugin jobs, Consumer<Object> events) {
         this.dsl = dsl;
         this.transactions = transactions;
         this.records = records;
@@ -89,6 +91,7 @@ public final class SlaService {
         this.clock = clock;
         this.zone = zone;
         this.jobs = jobs;
+        this.events = events;
     }
 
     /** One stored clock. */
@@ -231,6 +234,7 @@ public final class SlaService {
                 clock.id(), clock.nextStep(), timestamp(offset(clock.dueAt())), timestamp(offset(now)),
                 String.join(",", to));
         notify(to, step, policy, form.get().definition(), record, clock);
+        events.accept(new SlaBreached(clock.formKey(), clock.recordId(), clock.policy(), clock.nextStep()));
         int next = clock.nextStep() + 1;
         dsl.execute("update sla_clock set breached = true, next_step = ?, job_id = null, updated_at = ? where id = ?",
                 next, timestamp(offset(now)), clock.id());

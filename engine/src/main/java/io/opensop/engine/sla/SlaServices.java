@@ -27,7 +27,7 @@ public final class SlaServices {
                        Clock clock, ZoneId businessZone, SlaEnginePlugin plugin, NotificationService notifications) {
         this.calendars = new CalendarStore(dsl, transactions, clock, businessZone);
         this.clocks = new SlaService(dsl, transactions, engine.records(), engine.forms(), engine.users(), calendars,
-                notifications, clock, businessZone, plugin);
+                notifications, clock, businessZone, plugin, engine.events());
         this.reports = new WeeklyReports(camunda, engine.records(), engine.users(), clocks, notifications, clock,
                 businessZone);
         plugin.bind(clocks, reports);

@@ -225,6 +225,9 @@ abstract class SlaClockContract {
                 .allSatisfy(n -> assertThat(n.title()).contains("Lead A"));
         assertThat(clock("inquiry", a.id(), "response").breached()).isTrue();
         assertThat(clock("inquiry", b.id(), "response").breached()).isFalse();
+        assertThat(f.harness.engine.events).filteredOn(SlaBreached.class::isInstance)
+                .as("one event per fired step, for metrics").containsExactly(new SlaBreached("inquiry", a.id(),
+                        "response", 0));
     }
 
     @Test

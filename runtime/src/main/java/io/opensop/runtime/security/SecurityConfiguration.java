@@ -43,7 +43,9 @@ class SecurityConfiguration {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // probes for load balancers and orchestrators; metrics and details need a role
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("admin", "monitoring")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

@@ -8,17 +8,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A small HTTP client for API tests: real requests over loopback, as a script would send them. */
 public final class ApiClient {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as the server speaks it: the default HTTP/2 client first offers an h2c upgrade on
+    // every cleartext request, and that path was seen to hang once a server it talked to was killed.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String authorization;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    /** A request that gets no answer fails instead of hanging the build (e.g. its server was killed). */
+    private Duration timeout = Duration.ofMinutes(2);
 
     private ApiClient(String base, String authorization) {
         this.base = base;
@@ -38,6 +46,15 @@ public final class ApiClient {
         ApiClient copy = new ApiClient(base, authorization);
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
+        copy.timeout = timeout;
+        return copy;
+    }
+
+    /** The same client with another limit for each request's answer. */
+    public ApiClient timeout(Duration limit) {
+        ApiClient copy = new ApiClient(base, authorization);
+        copy.headers.putAll(headers);
+        copy.timeout = limit;
         return copy;
     }
 
@@ -67,7 +84,7 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -82,7 +99,8 @@ public final class ApiClient {
 
     private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
+                    .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
             JsonNode json = null;
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             if (contentType.contains("json") && !response.body().isEmpty()) {
@@ -91,6 +109,8 @@ public final class ApiClient {
             return new Response(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no answer from " + base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
