@@ -153,6 +153,15 @@ public final class ImportService {
         return jobs.find(id).orElseThrow();
     }
 
+    /** The job's mapped fields that can serve as its upsert key (text, number, date, select, user, reference). */
+    public List<FieldDefinition> upsertKeyCandidates(Actor actor, String formKey, long id) {
+        ImportJob job = visibleJob(actor, formKey, id);
+        PublishedForm form = forms.published(actor, formKey);
+        return job.mapping().stream().map(ColumnMapping::fieldKey).filter(Objects::nonNull)
+                .flatMap(key -> form.definition().field(key).stream())
+                .filter(f -> KEY_TYPES.contains(f.storedType())).toList();
+    }
+
     /** Fields the actor may fill from a file, in form order (for choosing a column's field). */
     public List<FieldDefinition> importableFields(Actor actor, String formKey) {
         return writableFields(actor, forms.published(actor, formKey));

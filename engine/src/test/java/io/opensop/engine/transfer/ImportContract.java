@@ -91,6 +91,9 @@ abstract class ImportContract {
         assertThat(job.rowsFailed()).isZero();
         assertThat(job.mapping()).extracting(ColumnMapping::header, ColumnMapping::fieldKey)
                 .contains(tuple("Reference", null), tuple("Ignored column", "ref"));
+        assertThat(imports.upsertKeyCandidates(fx.rep, "deal", job.id()))
+                .extracting(io.opensop.engine.form.FieldDefinition::key)
+                .containsExactly("name", "amount", "close_date", "level", "rep", "account", "ref");
         assertThatThrownBy(() -> imports.remap(fx.rep, "deal", upload(MIXED, null).id(), Map.of("Name", "nope")))
                 .isInstanceOf(ValidationException.class);
 

@@ -195,6 +195,9 @@ class RecordListBrowserTest extends BrowserTestBase {
     }
 
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        // dialogs scroll inside their overlay, where the footer may cover a button at the bottom edge
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 }

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -212,18 +214,34 @@ final class ImportDialog extends Dialog {
         mode.setItemLabelGenerator(m -> getTranslation("import.mode." + m.key()));
         mode.setValue(job.rowsFailed() > 0 ? ImportMode.VALID_ROWS_ONLY : ImportMode.ALL_OR_NOTHING);
         mode.getElement().setAttribute("data-testid", "import-mode");
+        ComboBox<FieldDefinition> upsert = new ComboBox<>(getTranslation("import.upsertKey"));
+        upsert.setItems(imports.upsertKeyCandidates(actor, formKey, job.id()));
+        upsert.setItemLabelGenerator(f -> fieldLabel(f.key()));
+        upsert.setPlaceholder(getTranslation("import.upsertKey.none"));
+        upsert.setHelperText(getTranslation("import.upsertKey.help"));
+        upsert.setClearButtonVisible(true);
+        upsert.setWidth("min(420px, 100%)");
+        upsert.getElement().setAttribute("data-testid", "import-upsert-key");
+        if (job.upsertKey() != null) {
+            upsert.getListDataView().getItems().filter(f -> f.key().equals(job.upsertKey())).findFirst()
+                    .ifPresent(upsert::setValue);
+        }
         Paragraph problem = new Paragraph();
         problem.getStyle().set("color", "var(--lumo-error-text-color)");
         problem.getElement().setAttribute("data-testid", "import-problem");
         Button commit = new Button(getTranslation("import.commit"), VaadinIcon.UPLOAD.create(), click -> {
             ImportMode chosen = mode.getValue();
-            if (chosen == ImportMode.ALL_OR_NOTHING && job.rowsFailed() > 0) {
+            String key = upsert.getValue() == null ? null : upsert.getValue().key();
+            boolean sameCheck = Objects.equals(key, job.upsertKey());
+            if (chosen == ImportMode.ALL_OR_NOTHING && sameCheck && job.rowsFailed() > 0) {
                 problem.setText(EngineMessages.format(getLocale(), "import_has_errors", job.rowsFailed()));
                 return;
             }
             try {
                 long id = job.id();
-                tasks.submit(id, () -> imports.commit(actor, formKey, id, chosen, job.upsertKey()));
+                // another upsert key makes the engine run the dry run again first; if that finds errors
+                // under all-or-nothing, the job stays validated and the new report is shown
+                tasks.submit(id, () -> imports.commit(actor, formKey, id, chosen, key));
                 showRunning(getTranslation("import.committing"), this::showDone);
             } catch (ImportTasks.ImportsBusyException e) {
                 problem.setText(getTranslation("import.busy"));
@@ -234,11 +252,19 @@ final class ImportDialog extends Dialog {
         commit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         commit.getElement().setAttribute("data-testid", "import-commit");
         Button back = new Button(getTranslation("import.backToMapping"), click -> showMapping());
-        body.add(mode, problem, commit, back);
+        FlexLayout options = new FlexLayout(mode, upsert);
+        options.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        options.getStyle().set("gap", "var(--lumo-space-l)");
+        HorizontalLayout buttons = new HorizontalLayout(commit, back);
+        body.add(options, problem, buttons);
     }
 
     private void showDone() {
         body.removeAll();
+        if (job.status() == ImportStatus.VALIDATED) {
+            showReport(); // the commit re-checked the file (another upsert key) and did not start
+            return;
+        }
         if (job.status() != ImportStatus.COMMITTED) {
             showStopped();
             return;
@@ -287,7 +313,7 @@ final class ImportDialog extends Dialog {
                 .setAutoWidth(true);
         errors.addColumn(ImportError::message).setHeader(getTranslation("import.report.reason")).setFlexGrow(1);
         errors.setItems(imports.errors(actor, formKey, job.id(), ERRORS_SHOWN));
-        errors.setHeight("240px");
+        errors.setHeight("200px");
         errors.getElement().setAttribute("data-testid", "import-errors");
         return errors;
     }
