@@ -2,6 +2,7 @@ package io.opensop.engine;
 
 import io.opensop.engine.attachment.AttachmentStore;
 import io.opensop.engine.audit.RevisionLog;
+import io.opensop.engine.listview.SavedViewService;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.DatabaseLookups;
 import io.opensop.engine.record.Lookups;
@@ -57,6 +58,7 @@ public final class EngineServices {
     private final ImportService imports;
     private final ExportService exports;
     private final WebhookService webhooks;
+    private final SavedViewService savedViews;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -110,6 +112,7 @@ public final class EngineServices {
         this.webhooks = new WebhookService(dsl, transactions, forms, policy, records, users, clock,
                 new HttpWebhookSender(WebhookSettings.DEFAULT.timeout()), WebhookSettings.DEFAULT);
         webhookSink.set(webhooks);
+        this.savedViews = new SavedViewService(dsl, transactions, forms, policy, records, clock);
     }
 
     /** Spreadsheet imports: upload, dry run, commit, resume. */
@@ -120,6 +123,11 @@ public final class EngineServices {
     /** CSV and .xlsx exports of list views. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** Saved record-list views (filters, sorts, columns) per user and form. */
+    public SavedViewService savedViews() {
+        return savedViews;
     }
 
     /** Webhook subscriptions and the delivery outbox. */

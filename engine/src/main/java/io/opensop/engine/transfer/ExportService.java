@@ -64,14 +64,28 @@ public final class ExportService {
      */
     public Export prepare(Actor actor, String formKey, List<RecordFilter> filters, List<RecordSort> sorts,
                           ExportFormat format) {
+        return prepare(actor, formKey, filters, sorts, null, format);
+    }
+
+    /**
+     * The same with the columns a list view shows: the ID column first (so a file can be imported back),
+     * then the named fields in the given order; names of system columns and of fields the actor may not
+     * see are skipped. {@code null} or empty means every visible field in form order.
+     */
+    public Export prepare(Actor actor, String formKey, List<RecordFilter> filters, List<RecordSort> sorts,
+                          List<String> columnKeys, ExportFormat format) {
         PublishedForm form = forms.published(actor, formKey);
         policy.check(actor, form.definition(), Operation.EXPORT);
         RecordPage first = records.list(actor, formKey, new RecordQuery(filters, sorts, PAGE, null, false, false));
-        List<FieldDefinition> columns = form.definition().fieldList().stream()
+        List<FieldDefinition> visible = form.definition().fieldList().stream()
                 .filter(f -> f.storedType() != FieldType.SUB_FORM)
                 .filter(f -> form.layout().column(f.key()).isPresent() || f.type().computed())
                 .filter(f -> policy.fieldAccess(actor, form.definition(), f).visible())
                 .toList();
+        List<FieldDefinition> columns = columnKeys == null || columnKeys.isEmpty() ? visible
+                : columnKeys.stream().distinct()
+                        .flatMap(key -> visible.stream().filter(f -> f.key().equals(key)).findFirst().stream())
+                        .toList();
         return new Export(actor, formKey, form, columns, filters, sorts, format, first);
     }
 

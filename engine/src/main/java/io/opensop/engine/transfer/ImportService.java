@@ -122,6 +122,51 @@ public final class ImportService {
         return jobs.find(id).orElseThrow();
     }
 
+    /**
+     * Changes the column mapping of an uploaded (or dry-run) file before it is committed; the job goes back
+     * to {@code uploaded}, so the next step is a new dry run.
+     *
+     * @param mapping header to field key (null or "" ignores the column); other columns map as at upload
+     */
+    public ImportJob remap(Actor actor, String formKey, long id, Map<String, String> mapping) {
+        ImportJob job = visibleJob(actor, formKey, id);
+        if (job.status() != ImportStatus.UPLOADED && job.status() != ImportStatus.VALIDATED) {
+            throw new ConflictException("import_state", "the import is " + job.status().key(), null);
+        }
+        PublishedForm form = forms.published(actor, formKey);
+        List<Problem> problems = new ArrayList<>();
+        List<String> header = job.mapping().stream().map(ColumnMapping::header).toList();
+        List<ColumnMapping> columns = ColumnMatcher.map(header, writableFields(actor, form), jobs.savedMapping(formKey),
+                mapping, problems);
+        checkUpsertKey(form, columns, job.upsertKey(), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        transactions.executeWithoutResult(s -> {
+            if (!jobs.transition(id, List.of(ImportStatus.UPLOADED, ImportStatus.VALIDATED), ImportStatus.UPLOADED,
+                    now())) {
+                throw new ConflictException("import_state", "the import is running", null);
+            }
+            jobs.setMapping(id, columns, now());
+            jobs.resetCounters(id, ImportError.DRY_RUN, now());
+        });
+        return jobs.find(id).orElseThrow();
+    }
+
+    /** The job's mapped fields that can serve as its upsert key (text, number, date, select, user, reference). */
+    public List<FieldDefinition> upsertKeyCandidates(Actor actor, String formKey, long id) {
+        ImportJob job = visibleJob(actor, formKey, id);
+        PublishedForm form = forms.published(actor, formKey);
+        return job.mapping().stream().map(ColumnMapping::fieldKey).filter(Objects::nonNull)
+                .flatMap(key -> form.definition().field(key).stream())
+                .filter(f -> KEY_TYPES.contains(f.storedType())).toList();
+    }
+
+    /** Fields the actor may fill from a file, in form order (for choosing a column's field). */
+    public List<FieldDefinition> importableFields(Actor actor, String formKey) {
+        return writableFields(actor, forms.published(actor, formKey));
+    }
+
     /** Runs every row through the checks of a save without keeping anything; errors are stored per row. */
     public ImportJob dryRun(Actor actor, String formKey, long id) {
         ImportJob job = visibleJob(actor, formKey, id);

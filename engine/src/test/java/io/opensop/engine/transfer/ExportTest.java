@@ -65,6 +65,17 @@ class ExportTest {
     }
 
     @Test
+    void aListViewsColumnsAreExportedInItsOrderWithoutHiddenOnes() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fx.engine.exports().prepare(fx.rep, "deal", List.of(new RecordFilter("ref", FilterOperator.EQ, List.of("3"))),
+                List.of(), List.of("name", "updated_at", "cost", "ref"), ExportFormat.CSV).writeTo(out);
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(2)
+                .first().isEqualTo("\uFEFFID,Name,Reference");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList().get(1)).endsWith(",\"Plain, with comma\",3");
+    }
+
+    @Test
     void xlsxStoresTextAsQuotePrefixedText() throws Exception {
         byte[] bytes = export(fx.manager, ExportFormat.XLSX, List.of(new RecordFilter("name", FilterOperator.NE,
                 List.of("Plain, with comma"))));

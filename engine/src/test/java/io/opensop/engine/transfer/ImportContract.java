@@ -83,6 +83,29 @@ abstract class ImportContract {
     }
 
     @Test
+    void aRemappedFileIsCheckedAgainWithTheNewColumnsAndACommittedOneCannotBeRemapped() {
+        ImportJob job = imports.dryRun(fx.rep, "deal", upload(MIXED, null).id());
+
+        job = imports.remap(fx.rep, "deal", job.id(), Map.of("Reference", "", "Ignored column", "ref"));
+        assertThat(job.status()).isEqualTo(ImportStatus.UPLOADED);
+        assertThat(job.rowsFailed()).isZero();
+        assertThat(job.mapping()).extracting(ColumnMapping::header, ColumnMapping::fieldKey)
+                .contains(tuple("Reference", null), tuple("Ignored column", "ref"));
+        assertThat(imports.upsertKeyCandidates(fx.rep, "deal", job.id()))
+                .extracting(io.opensop.engine.form.FieldDefinition::key)
+                .containsExactly("name", "amount", "close_date", "level", "rep", "account", "ref");
+        assertThatThrownBy(() -> imports.remap(fx.rep, "deal", upload(MIXED, null).id(), Map.of("Name", "nope")))
+                .isInstanceOf(ValidationException.class);
+
+        job = imports.commit(fx.rep, "deal", job.id(), ImportMode.VALID_ROWS_ONLY, null);
+        assertThat(fx.engine.records().list(fx.rep, "deal", RecordQuery.firstPage(50)).items())
+                .extracting(r -> r.values().get("ref")).containsOnly("x", null);
+        long committed = job.id();
+        assertThatThrownBy(() -> imports.remap(fx.rep, "deal", committed, Map.of()))
+                .isInstanceOf(io.opensop.engine.error.ConflictException.class);
+    }
+
+    @Test
     void validRowsOnlyCommitsTheGoodRowsAndOffersAnErrorFile() throws Exception {
         ImportJob job = imports.dryRun(fx.rep, "deal", upload(MIXED, null).id());
         job = imports.commit(fx.rep, "deal", job.id(), ImportMode.VALID_ROWS_ONLY, null);

@@ -79,6 +79,11 @@ public class EngineConfiguration {
     }
 
     @Bean
+    io.opensop.engine.listview.SavedViewService savedViewService(EngineServices engine) {
+        return engine.savedViews();
+    }
+
+    @Bean
     AttachmentStore attachmentStore(EngineServices engine) {
         return engine.attachments();
     }

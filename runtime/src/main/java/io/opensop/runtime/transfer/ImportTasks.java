@@ -30,7 +30,7 @@ public class ImportTasks {
     }
 
     /** Queues {@code work} for job {@code jobId}; 409 when this node already works on the job, 503 when the pool is full. */
-    void submit(long jobId, Runnable work) {
+    public void submit(long jobId, Runnable work) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         if (running.putIfAbsent(jobId, mine) != null) {
             throw new ConflictException("import_state", "the import is already running", null);
@@ -53,7 +53,7 @@ public class ImportTasks {
         }
     }
 
-    boolean isRunning(long jobId) {
+    public boolean isRunning(long jobId) {
         return running.containsKey(jobId);
     }
 
@@ -73,7 +73,7 @@ public class ImportTasks {
     }
 
     /** The import pool is full: the client should try again later. */
-    static final class ImportsBusyException extends RuntimeException {
+    public static final class ImportsBusyException extends RuntimeException {
         ImportsBusyException() {
             super("too many imports are running; try again later", null, false, false);
         }

@@ -61,6 +61,7 @@ public abstract class BrowserTestBase {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,900",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        customize(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -85,6 +86,10 @@ public abstract class BrowserTestBase {
                 files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    /** A test class's extra browser options (e.g. a download folder); none by default. */
+    protected void customize(ChromeOptions options) {
     }
 
     protected String baseUrl() {

@@ -1,0 +1,12 @@
+package io.opensop.engine.listview;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.opensop.engine.testing.TestDatabases;
+
+class SavedViewOnH2Test extends SavedViewContract {
+
+    @Override
+    protected HikariDataSource newDatabase() {
+        return TestDatabases.h2();
+    }
+}
