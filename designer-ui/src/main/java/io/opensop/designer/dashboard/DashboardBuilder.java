@@ -47,8 +47,6 @@ public final class DashboardBuilder extends VerticalLayout {
 
     private static final Set<FieldType> NUMERIC = Set.of(FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT);
     private static final Set<FieldType> DATES = Set.of(FieldType.DATE, FieldType.DATETIME);
-    private static final Set<FieldType> NOT_GROUPABLE = Set.of(FieldType.MULTI_SELECT, FieldType.LONG_TEXT,
-            FieldType.ATTACHMENT, FieldType.SIGNATURE, FieldType.SUB_FORM);
     private static final List<String> SYSTEM_GROUPS = List.of("stage", "owner", AggregateService.OWNER_REGION,
             AggregateService.OWNER_TEAM);
 
@@ -168,7 +166,7 @@ public final class DashboardBuilder extends VerticalLayout {
                     dates.add(field.key());
                     numeric.add(field.key());
                 }
-                if (!NOT_GROUPABLE.contains(type)) {
+                if (AggregateService.groupable(field)) {
                     groupable.add(field.key());
                     all.add(field.key());
                 }

@@ -16,7 +16,8 @@ public final class DashboardPanel extends Div {
         this.texts = texts;
         getElement().setAttribute("data-testid", "dashboard-panel");
         getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(280px, 1fr))")
-                .set("gap", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+                .set("gap", "var(--lumo-space-m)").set("align-items", "start").set("width", "100%")
+                .set("box-sizing", "border-box");
     }
 
     public void show(DashboardData data) {

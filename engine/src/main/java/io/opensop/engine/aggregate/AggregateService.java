@@ -88,6 +88,11 @@ public final class AggregateService {
     private record Part(Measure measure, int scale, List<Field<?>> columns) {
     }
 
+    /** Whether records may be grouped by a field of this kind (the builder offers only these). */
+    public static boolean groupable(FieldDefinition field) {
+        return !NOT_GROUPABLE.contains(field.storedType());
+    }
+
     private Plan plan(Actor actor, AggregateQuery query) {
         List<Problem> problems = new ArrayList<>();
         if (query.form() == null || query.form().isBlank()) {
@@ -116,7 +121,7 @@ public final class AggregateService {
             }
             Field<Object> column = scope.column(name, at, problems);
             FieldDefinition field = definition.field(name).orElse(null);
-            if (column != null && field != null && NOT_GROUPABLE.contains(field.storedType())) {
+            if (column != null && field != null && !groupable(field)) {
                 problems.add(Problem.of(at, "aggregate_not_groupable", name));
             } else if (column != null) {
                 dimensions.add(new Dimension(name, column, field, null));
