@@ -97,7 +97,8 @@ public final class DashboardBuilder extends VerticalLayout {
         periodField.setLabel(texts.text("dashboard.builder.periodField"));
         periodUnit.setLabel(texts.text("dashboard.builder.periodUnit"));
         periodUnit.setItems(PeriodUnit.values());
-        periodUnit.setItemLabelGenerator(u -> texts.text("dashboard.period." + u.key()));
+        // The empty choice (no period) is labelled too, with null.
+        periodUnit.setItemLabelGenerator(u -> u == null ? "—" : texts.text("dashboard.period." + u.key()));
         periodUnit.setEmptySelectionAllowed(true);
         filterField.setLabel(texts.text("dashboard.builder.filter"));
         filterOperator.setLabel(texts.text("dashboard.builder.operator"));
