@@ -8,6 +8,10 @@ import io.opensop.engine.aggregate.AggregateQuery;
 import io.opensop.engine.aggregate.AggregateResult;
 import io.opensop.engine.aggregate.AggregateService;
 import io.opensop.engine.aggregate.Measure;
+import io.opensop.designer.render.RenderMessages;
+import io.opensop.engine.dashboard.Dashboard;
+import io.opensop.engine.dashboard.DashboardService;
+import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.support.Json;
 import io.opensop.engine.user.UserAccount;
@@ -20,6 +24,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +40,10 @@ class DashboardBrowserTest extends BrowserTestBase {
     AggregateService aggregates;
     @Autowired
     UserDirectory users;
+    @Autowired
+    DashboardService dashboards;
+    @Autowired
+    FormService forms;
 
     @Test
     void theSalesFunnelShowsTheManagerTheTeamsNumbersAndARepOnlyTheirOwn() throws IOException {
@@ -79,6 +88,55 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(builder.findElements(By.cssSelector("[data-testid='builder-save']"))).isEmpty();
         assertThat(builder.findElements(By.cssSelector("[data-testid='builder-form']"))).isEmpty();
         screenshot("5-rep-builder-refused");
+    }
+
+    @Test
+    void anAdminBuildsAWidgetWithALivePreviewAndSavesItToADashboard() throws IOException {
+        signIn("admin", "demo");
+        open("dashboard-builder");
+        Actor admin = actor("admin");
+        Locale locale = admin.locale();
+        String formLabel = forms.current("opportunity").orElseThrow().definition().label().in(locale)
+                + " (opportunity)";
+        choose("builder-form", formLabel);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='builder-preview'] [data-testid='widget-preview-chart']")));
+        choose("builder-group", RenderMessages.get(locale, "dashboard.system.stage"));
+
+        AggregateResult byStage = aggregates.run(admin, AggregateQuery.of("opportunity", Measure.count(), "stage"));
+        By preview = By.cssSelector("[data-testid='builder-preview'] [data-testid='widget-preview-chart']");
+        wait.until(ExpectedConditions.attributeToBe(preview, "data-rendered", "true"));
+        String firstStage = byStage.rows().get(0).labels().get(0);
+        wait.until(d -> firstStage.equals(Json.read(d.findElement(preview).getAttribute("data-chart"), JsonNode.class)
+                .path("categories").path(0).asText()));
+        JsonNode plotted = Json.read(browser.findElement(preview).getAttribute("data-chart"), JsonNode.class);
+        for (int i = 0; i < byStage.rows().size(); i++) {
+            assertThat(plotted.path("series").get(0).path("values").get(i).asLong())
+                    .isEqualTo(byStage.rows().get(i).value(0));
+        }
+        screenshot("6-builder-preview");
+
+        Dashboard before = dashboards.get(admin, "stage_dwell");
+        choose("builder-dashboard", before.definition().title().in(locale) + " (stage_dwell)");
+        WebElement key = browser.findElement(By.cssSelector("[data-testid='builder-widget-key'] input"));
+        key.sendKeys("built_in_browser", Keys.TAB);
+        browser.findElement(By.cssSelector("[data-testid='builder-save']")).click();
+        wait.until(d -> dashboards.get(admin, "stage_dwell").version() == before.version() + 1);
+        var saved = dashboards.get(admin, "stage_dwell").definition().widget("built_in_browser").orElseThrow();
+        assertThat(saved.query().form()).isEqualTo("opportunity");
+        assertThat(saved.query().groupBy()).containsExactly("stage");
+        screenshot("7-builder-saved");
+    }
+
+    /** Picks a combo box item by typing its label and clicking it in the opened list, as a user would. */
+    private void choose(String testId, String label) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-combo-box[data-testid='" + testId + "'] input")));
+        input.sendKeys(label);
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(e -> e.isDisplayed() && label.equals(e.getText().trim())).findFirst().orElse(null));
+        item.click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream().noneMatch(WebElement::isDisplayed));
     }
 
     private void assertNumbersMatch(Actor actor, long count) {
