@@ -13,6 +13,7 @@ import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.api.ApiClient;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -130,6 +131,34 @@ class DashboardApiTest {
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().path("errors").get(0).path("field").asText()).isEqualTo("$.widgets[0].type");
         assertThat(as("dash_designer").get("/api/dashboards/other_board").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badQueriesAndDefinitionsAreAClear4xxNeverA500() {
+        List<String> queries = List.of(
+                "{}",
+                "{\"form\":\"dash_deal\",\"measures\":[{\"function\":\"median\",\"field\":\"amount\"}]}",
+                "{\"form\":\"dash_deal\",\"measures\":[null],\"groupBy\":[null]}",
+                "{\"form\":\"dash_deal\",\"groupBy\":[\"name\",\"amount\",\"owner\"]}",
+                "{\"form\":\"dash_deal\",\"period\":{\"field\":\"name\",\"unit\":\"month\"}}",
+                "{\"form\":\"dash_deal\",\"period\":{\"field\":\"created_at\",\"unit\":\"fortnight\"}}",
+                "{\"form\":\"dash_deal\",\"filters\":[{\"field\":\"amount\",\"operator\":\"gt\",\"values\":[null]}]}",
+                "{\"form\":\"dash_deal\",\"filters\":[{\"field\":\"owner.region\",\"operator\":\"lt\",\"values\":[\"x\"]}]}",
+                "{\"form\":\"dash_deal\",\"filters\":[{\"field\":\"created_at\",\"operator\":\"ge\",\"values\":[\"@tomorrow\"]}]}",
+                "{\"form\":\"no_such_form\"}",
+                "[1,2]");
+        for (String query : queries) {
+            ApiClient.Response response = as("dash_mgr").send("POST", "/api/aggregates", "application/json",
+                    query.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(response.status()).as(query + " -> " + response).isBetween(400, 499);
+            assertThat(response.json().path("errors").isArray()).as(query).isTrue();
+        }
+        ApiClient.Response period = as("dash_mgr").get("/api/dashboards/dash_board/data?period=decade");
+        assertThat(period.status()).isEqualTo(422);
+        assertThat(period.json().path("errors").get(0).path("field").asText()).isEqualTo("period");
+        ApiClient.Response nullWidget = as("dash_designer").put("/api/dashboards/null_board",
+                "{\"title\":{\"en\":\"x\"},\"widgets\":[null,{\"key\":\"a\"}]}");
+        assertThat(nullWidget.status()).as(nullWidget.toString()).isEqualTo(422);
     }
 
     private ApiClient as(String user) {
