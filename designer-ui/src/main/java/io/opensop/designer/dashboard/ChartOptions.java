@@ -57,7 +57,19 @@ final class ChartOptions {
     }
 
     private static void progress(ObjectNode option, ChartSeries data, BigDecimal target) {
-        option.putObject("xAxis").put("type", "value");
+        ObjectNode xAxis = option.putObject("xAxis").put("type", "value");
+        if (target != null) {
+            // The axis reaches at least the target, so the target line is always in view.
+            BigDecimal max = target;
+            for (ChartSeries.Series s : data.series()) {
+                for (Object v : s.values()) {
+                    if (v instanceof BigDecimal d && d.compareTo(max) > 0) {
+                        max = d;
+                    }
+                }
+            }
+            xAxis.put("max", max);
+        }
         ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
         data.categories().forEach(categories::add);
         ArrayNode series = option.putArray("series");
@@ -91,7 +103,10 @@ final class ChartOptions {
         ObjectNode gauge = option.putArray("series").addObject().put("type", "gauge").put("min", 0);
         BigDecimal max = target != null ? target : value instanceof BigDecimal d && d.signum() > 0 ? d : BigDecimal.ONE;
         gauge.put("max", max);
-        gauge.putObject("detail").put("valueAnimation", false);
+        gauge.putObject("detail").put("valueAnimation", false).put("fontSize", 22).putArray("offsetCenter")
+                .add(0).add("70%");
+        // The card's title names the gauge; a second name inside the dial would cover the scale.
+        gauge.putObject("title").put("show", false);
         ObjectNode point = gauge.withArray("data").addObject()
                 .put("name", data.categories().isEmpty() ? "" : data.categories().get(0));
         add(point, "value", value);

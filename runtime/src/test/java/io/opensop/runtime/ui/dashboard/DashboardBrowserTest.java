@@ -20,6 +20,7 @@ import io.opensop.runtime.ui.BrowserTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -70,6 +71,23 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(ownCount).as("rep1 sees fewer than the team").isLessThan(teamCount);
         assertNumbersMatch(rep, ownCount);
         screenshot("3-rep-funnel");
+    }
+
+    @Test
+    void everySalesCrmDashboardDrawsAllItsChartsForTheDirector() throws IOException {
+        signIn("director", "demo");
+        for (String key : List.of("payment_countdown", "stage_dwell", "rebate_progress", "sales_funnel")) {
+            open("dashboards/" + key);
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='dashboard-title']"),
+                    dashboards.get(actor("director"), key).definition().title().in(actor("director").locale())));
+            wait.until(d -> {
+                List<WebElement> charts = d.findElements(By.cssSelector("opensop-echart"));
+                return !charts.isEmpty() && charts.stream().allMatch(c -> "true".equals(c.getAttribute("data-rendered")));
+            });
+            assertThat(browser.findElements(By.cssSelector("[data-testid='widget-note']")))
+                    .as(key + ": no widget fails for the director").isEmpty();
+            screenshot("8-" + key);
+        }
     }
 
     @Test
