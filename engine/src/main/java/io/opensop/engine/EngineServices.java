@@ -1,8 +1,10 @@
 package io.opensop.engine;
 
+import io.opensop.engine.aggregate.AggregateService;
 import io.opensop.engine.attachment.AttachmentStore;
 import io.opensop.engine.audit.RevisionLog;
 import io.opensop.engine.listview.SavedViewService;
+import io.opensop.engine.dashboard.DashboardService;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.DatabaseLookups;
 import io.opensop.engine.record.Lookups;
@@ -59,6 +61,8 @@ public final class EngineServices {
     private final ExportService exports;
     private final WebhookService webhooks;
     private final SavedViewService savedViews;
+    private final AggregateService aggregates;
+    private final DashboardService dashboards;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -113,6 +117,18 @@ public final class EngineServices {
                 new HttpWebhookSender(WebhookSettings.DEFAULT.timeout()), WebhookSettings.DEFAULT);
         webhookSink.set(webhooks);
         this.savedViews = new SavedViewService(dsl, transactions, forms, policy, records, clock);
+        this.aggregates = new AggregateService(dsl, records, forms, users, clock);
+        this.dashboards = new DashboardService(dsl, transactions, aggregates, clock);
+    }
+
+    /** Counts, sums and averages of records, grouped, with the actor's permissions. */
+    public AggregateService aggregates() {
+        return aggregates;
+    }
+
+    /** Dashboards: versioned definitions and their data per viewer. */
+    public DashboardService dashboards() {
+        return dashboards;
     }
 
     /** Spreadsheet imports: upload, dry run, commit, resume. */
@@ -152,7 +168,8 @@ public final class EngineServices {
 
     /** Template packages; {@code processModels} stores their BPMN models (ProcessModels.NONE without workflow). */
     public TemplateService templates(ProcessModels processModels) {
-        return new TemplateService(dsl, forms, processModels, new RecordSampleDataLoader(records, users), clock);
+        return new TemplateService(dsl, forms, processModels, new RecordSampleDataLoader(records, users), clock,
+                dashboards);
     }
 
     /** Where the engine announces what happened (record changes, workflow notifications), inside the transaction. */

@@ -1,5 +1,7 @@
 package io.opensop.engine.record;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,12 +9,19 @@ import java.util.Optional;
 public enum FilterOperator {
     EQ, NE, LT, LE, GT, GE, IN, CONTAINS, BLANK, NOT_BLANK, BETWEEN;
 
+    @JsonValue
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Optional<FilterOperator> find(String key) {
         return Arrays.stream(values()).filter(o -> o.key().equalsIgnoreCase(key)).findFirst();
+    }
+
+    /** JSON documents (dashboards, aggregate queries) name operators by their key, e.g. {@code "ge"}. */
+    @JsonCreator
+    public static FilterOperator fromJson(String key) {
+        return find(key).orElseThrow(() -> new IllegalArgumentException("unknown filter operator: " + key));
     }
 
     int arity() {

@@ -148,6 +148,16 @@ final class QueryBuilder {
         return any.or(equalSoFar.and(id.gt(cursorId)));
     }
 
+    /**
+     * The column of a field the caller may see, or of a system attribute; null, with an
+     * {@code unknown_field} problem, for a field that is hidden or does not exist (the two are
+     * indistinguishable, so a hidden field's existence is not revealed either).
+     */
+    Field<Object> column(String name, String at, List<Problem> problems) {
+        Key key = resolve(name, at, problems, false);
+        return key == null ? null : key.field();
+    }
+
     private Key resolve(String name, String at, List<Problem> problems, boolean forSort) {
         String table = form.layout().tableName();
         var system = SystemColumn.find(name);

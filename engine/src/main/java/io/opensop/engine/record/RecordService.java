@@ -278,6 +278,24 @@ public final class RecordService {
         return new RecordPage(items, next, count, exact);
     }
 
+    /**
+     * The records of a form the actor may read, filtered, for aggregate queries: the same form
+     * permission, row scope, filters and field visibility as {@link #list}. Filter problems are
+     * added to {@code problems}; the caller reports them together with its own.
+     */
+    public ScopedRecords scoped(Actor actor, String formKey, List<RecordFilter> filters, List<Problem> problems) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        QueryBuilder builder = new QueryBuilder(form, visibleFields(actor, form),
+                new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone()));
+        String table = form.layout().tableName();
+        Condition where = builder.filters(filters, problems)
+                .and(scopeCondition(actor, form))
+                .and(DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)),
+                        SQLDataType.BOOLEAN).isFalse());
+        return new ScopedRecords(form, builder, where);
+    }
+
     public List<Revision> history(Actor actor, String formKey, long id) {
         FormRecord record = get(actor, formKey, id);
         PublishedForm form = published(formKey);

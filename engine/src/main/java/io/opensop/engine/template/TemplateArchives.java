@@ -102,6 +102,11 @@ public final class TemplateArchives {
                 problems.add(Problem.of(form, "template_file_missing", form));
             }
         }
+        for (String dashboard : manifest.dashboardFiles()) {
+            if (!files.containsKey(dashboard)) {
+                problems.add(Problem.of(dashboard, "template_file_missing", dashboard));
+            }
+        }
         for (TemplateManifest.ProcessEntry process : manifest.processList()) {
             if (!files.containsKey(process.file())) {
                 problems.add(Problem.of(process.file(), "template_file_missing", process.file()));

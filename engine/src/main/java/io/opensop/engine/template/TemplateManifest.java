@@ -8,12 +8,14 @@ import java.util.Map;
 /**
  * What a template package contains. {@code forms} are file paths inside the package, installed in
  * this order (a form must come after the forms it references); {@code sampleData} files hold
- * records to load when the installer asks for them.
+ * records to load when the installer asks for them; {@code dashboards} are dashboard definitions
+ * (JSON files, usually in a {@code dashboards/} folder), installed after the forms they query.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TemplateManifest(String id, String version, LocalizedText name, LocalizedText description, String app,
                                Map<String, String> requires, List<String> forms, List<ProcessEntry> processes,
-                               List<RoleEntry> roles, List<String> sampleData) {
+                               List<RoleEntry> roles, List<String> sampleData,
+                               List<String> dashboards) {
 
     public List<String> formFiles() {
         return forms == null ? List.of() : forms;
@@ -21,6 +23,10 @@ public record TemplateManifest(String id, String version, LocalizedText name, Lo
 
     public List<ProcessEntry> processList() {
         return processes == null ? List.of() : processes;
+    }
+
+    public List<String> dashboardFiles() {
+        return dashboards == null ? List.of() : dashboards;
     }
 
     public List<String> sampleDataFiles() {

@@ -4,6 +4,8 @@ import static io.opensop.engine.support.SqlValues.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opensop.engine.dashboard.DashboardDefinition;
+import io.opensop.engine.dashboard.DashboardService;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.NotFoundException;
@@ -42,9 +44,11 @@ public final class TemplateService {
     private final ProcessModels processes;
     private final SampleDataLoader sampleData;
     private final Clock clock;
+    private final TemplateDashboards dashboards;
 
     public TemplateService(DSLContext dsl, FormService forms, ProcessModels processes, SampleDataLoader sampleData,
-                           Clock clock) {
+                           Clock clock, DashboardService dashboards) {
+        this.dashboards = new TemplateDashboards(dashboards);
         this.dsl = dsl;
         this.forms = forms;
         this.processes = processes;
@@ -76,6 +80,12 @@ public final class TemplateService {
         }
         Map<String, FormDefinition> definitions = definitions(template);
         checkNoForeignForms(actor, definitions);
+        Map<String, DashboardDefinition> boards = dashboards.read(template);
+        List<Problem> foreignBoards = new ArrayList<>();
+        dashboards.checkNoForeign(boards, foreignBoards);
+        if (!foreignBoards.isEmpty()) {
+            throw new ValidationException(foreignBoards);
+        }
         List<TemplateChange> changes = new ArrayList<>();
         // Every draft first, then publish: a roll-up may name a form that is published after it.
         for (FormDefinition definition : definitions.values()) {
@@ -96,6 +106,8 @@ public final class TemplateService {
                 throw new ConflictException("process_exists", "a different process " + process.key() + " exists", null);
             }
         }
+        // After the forms: a dashboard is checked against the forms it queries.
+        changes.addAll(dashboards.install(actor, boards));
         if (withSampleData) {
             sampleData.load(template);
         }
@@ -138,6 +150,7 @@ public final class TemplateService {
             }
         });
         Map<String, String> processUpdates = planProcesses(actor, template, base, changes);
+        Map<String, DashboardDefinition> mergedBoards = dashboards.merge(template, base, changes);
         validate(merged);
         if (dryRun) {
             return new TemplateResult(template.id(), installed.version(), template.version(), true, changes);
@@ -160,6 +173,8 @@ public final class TemplateService {
                 processes.importAndPublish(actor, key, xml);
             }
         });
+        // Saved after the forms they query were published; each save checks its queries again.
+        dashboards.save(actor, mergedBoards);
         saveInstallation(actor, template, true);
         return new TemplateResult(template.id(), installed.version(), template.version(), false, changes);
     }
@@ -203,10 +218,12 @@ public final class TemplateService {
                         processEntries.add(new TemplateManifest.ProcessEntry(key, path));
                     }));
         }
+        List<String> dashboardFiles = dashboards.export(app, files);
         String id = installation.map(TemplateInstallation::templateId).orElse(app.replace('_', '-') + "-app");
         String version = installation.map(TemplateInstallation::version).orElse("1.0.0");
         TemplateManifest manifest = new TemplateManifest(id, version, io.opensop.engine.i18n.LocalizedText.of(app, null),
-                null, app, null, ReferenceOrder.sort(formFiles, files), processEntries, null, null);
+                null, app, null, ReferenceOrder.sort(formFiles, files), processEntries, null, null,
+                dashboardFiles.isEmpty() ? null : dashboardFiles);
         files.put(TemplatePackage.MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
         return TemplateArchives.of(files);
     }
@@ -310,6 +327,7 @@ public final class TemplateService {
         definitions(template).forEach((key, definition) -> formsNode.set(key, FormJson.toTree(definition)));
         ObjectNode processNode = base.putObject("processes");
         template.manifest().processList().forEach(p -> processNode.put(p.key(), template.text(p.file())));
+        dashboards.putBase(template, base);
         Object[] values = {template.version(), template.manifest().app(), INSTALLED, Json.write(base),
                 actor.username(), timestamp(OffsetDateTime.now(clock)), template.id()};
         if (exists) {

@@ -74,6 +74,10 @@ public class UserDirectory {
         return Set.copyOf(dsl.fetch("select id from app_user where region = ?", region).map(r -> r.get(0, Long.class)));
     }
 
+    public Set<Long> idsInTeam(String team) {
+        return Set.copyOf(dsl.fetch("select id from app_user where team = ?", team).map(r -> r.get(0, Long.class)));
+    }
+
     /** Everyone who reports to the user, directly or through other managers. */
     public Set<Long> reportsOf(long managerId) {
         Set<Long> found = new HashSet<>();

@@ -13,10 +13,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.opensop.engine.dashboard.Dashboard;
+import io.opensop.engine.dashboard.DashboardService;
 import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.security.Actor;
 import io.opensop.runtime.ui.UiActor;
+import io.opensop.runtime.ui.dashboard.DashboardBuilderView;
+import io.opensop.runtime.ui.dashboard.DashboardView;
 import io.opensop.runtime.ui.home.HomeView;
 import io.opensop.runtime.ui.i18n.LanguageSwitch;
 import io.opensop.runtime.ui.record.RecordListView;
@@ -28,7 +32,8 @@ import java.util.List;
  */
 public class MainLayout extends AppLayout {
 
-    public MainLayout(UiActor actors, FormService forms, AuthenticationContext authentication) {
+    public MainLayout(UiActor actors, FormService forms, AuthenticationContext authentication,
+                      DashboardService dashboards) {
         Actor actor = actors.get();
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("nav.forms"));
@@ -58,12 +63,27 @@ public class MainLayout extends AppLayout {
             formsNav.addItem(new SideNavItem(form.definition().label().in(getLocale()), RecordListView.class,
                     new RouteParameters("form", form.key()), VaadinIcon.TABLE.create()));
         }
-        com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, formsNav);
+        SideNav dashboardNav = dashboardNav(dashboards, actor);
+        com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, dashboardNav, formsNav);
         io.opensop.runtime.ui.designer.DesignerNav.create(actor, this::getTranslation).ifPresent(navs::add);
         navs.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)")
                 .set("padding", "var(--lumo-space-s)");
         addToDrawer(new Scroller(navs));
         setPrimarySection(Section.DRAWER);
+    }
+
+    private SideNav dashboardNav(DashboardService dashboards, Actor actor) {
+        SideNav dashboardNav = new SideNav(getTranslation("nav.dashboards"));
+        dashboardNav.setCollapsible(true);
+        for (Dashboard dashboard : dashboards.list(actor)) {
+            dashboardNav.addItem(new SideNavItem(dashboard.definition().title().in(getLocale()), DashboardView.class,
+                    new RouteParameters("key", dashboard.key()), VaadinIcon.CHART.create()));
+        }
+        if (actor.isAdmin() || actor.hasRole(Actor.DESIGNER)) {
+            dashboardNav.addItem(new SideNavItem(getTranslation("dashboard.builder.title"), DashboardBuilderView.class,
+                    VaadinIcon.PLUS_CIRCLE_O.create()));
+        }
+        return dashboardNav;
     }
 
     /** The forms the actor may read that have a published version, in key order. */

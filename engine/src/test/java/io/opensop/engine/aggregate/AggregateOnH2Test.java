@@ -1,0 +1,12 @@
+package io.opensop.engine.aggregate;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.opensop.engine.testing.TestDatabases;
+
+class AggregateOnH2Test extends AggregateContract {
+
+    @Override
+    protected HikariDataSource newDatabase() {
+        return TestDatabases.h2();
+    }
+}
