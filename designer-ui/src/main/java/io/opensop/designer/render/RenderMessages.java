@@ -14,10 +14,15 @@ public final class RenderMessages {
     }
 
     public static String get(Locale locale, String key, Object... args) {
+        return from(BUNDLE, locale, key, args);
+    }
+
+    /** A designer feature's own bundle (en and zh_CN), with the same fallbacks: the key when a text is missing. */
+    public static String from(String bundle, Locale locale, String key, Object... args) {
         Locale supported = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
                 : Locale.ENGLISH;
         try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, supported,
+            String pattern = ResourceBundle.getBundle(bundle, supported,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
                     .getString(key);
             return args.length == 0 ? pattern : new MessageFormat(pattern, supported).format(args);
