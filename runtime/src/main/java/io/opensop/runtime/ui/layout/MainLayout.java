@@ -17,6 +17,8 @@ import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.security.Actor;
 import io.opensop.runtime.ui.UiActor;
+import io.opensop.runtime.ui.designer.ProcessListView;
+import io.opensop.runtime.ui.designer.TemplateManagerView;
 import io.opensop.runtime.ui.home.HomeView;
 import io.opensop.runtime.ui.i18n.LanguageSwitch;
 import io.opensop.runtime.ui.record.RecordListView;
@@ -59,6 +61,15 @@ public class MainLayout extends AppLayout {
                     new RouteParameters("form", form.key()), VaadinIcon.TABLE.create()));
         }
         com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, formsNav);
+        if (actor.isAdmin() || actor.hasRole(Actor.DESIGNER)) {
+            SideNav designerNav = new SideNav(getTranslation("nav.designer"));
+            designerNav.setCollapsible(true);
+            designerNav.addItem(new SideNavItem(getTranslation("designer.processes"), ProcessListView.class,
+                    VaadinIcon.SITEMAP.create()));
+            designerNav.addItem(new SideNavItem(getTranslation("designer.templates"), TemplateManagerView.class,
+                    VaadinIcon.PACKAGE.create()));
+            navs.add(designerNav);
+        }
         navs.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)")
                 .set("padding", "var(--lumo-space-s)");
         addToDrawer(new Scroller(navs));

@@ -1,0 +1,180 @@
+package io.opensop.runtime.ui.designer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opensop.engine.record.FormRecord;
+import io.opensop.engine.record.RecordQuery;
+import io.opensop.engine.record.RecordService;
+import io.opensop.engine.security.Actor;
+import io.opensop.engine.user.UserAccount;
+import io.opensop.engine.user.UserDirectory;
+import io.opensop.engine.workflow.ProcessModelService;
+import io.opensop.engine.workflow.ProcessVersion;
+import io.opensop.engine.workflow.StartedProcess;
+import io.opensop.engine.workflow.WorkTask;
+import io.opensop.engine.workflow.WorkflowService;
+import io.opensop.runtime.ui.BrowserTestBase;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An admin opens the sales-crm contract approval in the BPMN modeler, inserts a countersign step after
+ * the legal step with the palette, and deploys. A contract started before the deploy finishes on the
+ * old version without the new step; a contract started after it goes through the countersign, which
+ * needs both signers. Checked through the engine and Camunda's history, not the screen.
+ */
+class BpmnModelerBrowserTest extends BrowserTestBase {
+
+    private static final String PROCESS = "contract_approval";
+    private static final String STEP = "joint_sign";
+
+    @Autowired
+    ProcessModelService models;
+    @Autowired
+    WorkflowService workflow;
+    @Autowired
+    RecordService records;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    ProcessEngine camunda;
+
+    @Test
+    void anAdminAddsACountersignStepAndOnlyContractsStartedAfterTheDeployGoThroughIt() throws IOException {
+        Actor admin = actor("admin");
+        Actor rep = actor("rep1");
+        int before = models.draft(admin, PROCESS).publishedVersion();
+        long inFlight = contract(rep, "BPMN 设计器在途合同");
+        StartedProcess old = workflow.start(rep, PROCESS, "contract", inFlight);
+        complete(rep, "submit", inFlight);
+
+        signIn("admin", "demo");
+        open("designer/processes/" + PROCESS);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("opensop-bpmn-modeler[data-imported] g[data-element-id='legal']")));
+        screenshot("1-contract-approval");
+
+        // Select the legal step on the diagram; the properties panel follows the selection.
+        WebElement legal = browser.findElement(By.cssSelector("g[data-element-id='legal'] .djs-hit"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(legal).click().perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid='panel-element-id']"), "legal"));
+        screenshot("2-legal-selected");
+
+        // Palette: a countersign by director and legal, inserted after the legal step.
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='palette-countersign']")).click();
+        WebElement id = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-dialog-overlay vaadin-text-field[data-testid='step-id'] input")));
+        id.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), STEP);
+        browser.findElement(By.cssSelector("vaadin-dialog-overlay vaadin-select[data-testid='step-assignee-kind']"))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-select-item:nth-of-type(2)"))).click();
+        WebElement who = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-dialog-overlay vaadin-text-field[data-testid='step-assignee'] input")));
+        who.sendKeys("director, legal");
+        screenshot("3-insert-countersign");
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='insert-confirm']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g[data-element-id='" + STEP + "']")));
+        screenshot("4-countersign-inserted");
+
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-deploy']")).click();
+        wait.until(d -> models.draft(admin, PROCESS).publishedVersion() == before + 1);
+        screenshot("5-deployed");
+
+        ProcessVersion deployed = models.versions(admin, PROCESS).get(0);
+        assertThat(deployed.version()).isEqualTo(before + 1);
+        assertThat(deployed.deployed()).isTrue();
+        assertThat(models.diff(admin, PROCESS, before, before + 1).added()).contains(STEP);
+
+        // A new contract runs the new version: manager, legal, the countersign (both), finance.
+        long fresh = contract(rep, "BPMN 设计器新合同");
+        StartedProcess current = workflow.start(rep, PROCESS, "contract", fresh);
+        assertThat(current.processVersion()).isEqualTo(before + 1);
+        complete(rep, "submit", fresh);
+        approve(actor("manager"), "manager", fresh);
+        complete(actor("legal"), "legal", fresh);
+        assertThat(tasksOf(actor("director"), STEP, fresh)).hasSize(1);
+        approve(actor("director"), STEP, fresh);
+        assertThat(tasksOf(actor("finance"), "finance", fresh)).as("countersign waits for legal").isEmpty();
+        approve(actor("legal"), STEP, fresh);
+        approve(actor("finance"), "finance", fresh);
+        assertThat(ended(current.processInstanceId()).getEndActivityId()).isEqualTo("approved");
+        assertThat(activities(current.processInstanceId())).filteredOn(STEP::equals).hasSize(2);
+
+        // The contract in flight before the deploy finishes on its old version, never meeting the new step.
+        approve(actor("manager"), "manager", inFlight);
+        complete(actor("legal"), "legal", inFlight);
+        assertThat(tasksOf(actor("director"), STEP, inFlight)).isEmpty();
+        approve(actor("finance"), "finance", inFlight);
+        HistoricProcessInstance oldInstance = ended(old.processInstanceId());
+        assertThat(oldInstance.getEndActivityId()).isEqualTo("approved");
+        assertThat(oldInstance.getProcessDefinitionVersion()).isLessThan(
+                ended(current.processInstanceId()).getProcessDefinitionVersion());
+        assertThat(activities(old.processInstanceId())).doesNotContain(STEP).contains("legal", "finance");
+    }
+
+    private long contract(Actor rep, String title) {
+        Actor admin = actor("admin");
+        FormRecord customer = records.list(admin, "customer", RecordQuery.firstPage(1)).items().get(0);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", title);
+        values.put("customer", customer.id());
+        values.put("contract_amount", "80000.00");
+        values.put("signed_on", "2026-10-10");
+        values.put("promised_payment_date", "2026-11-05");
+        values.put("milestone_payment_date", "2026-11-06");
+        values.put("payment_term_days", 25);
+        return records.create(rep, "contract", values).id();
+    }
+
+    private List<WorkTask> tasksOf(Actor actor, String activity, long contract) {
+        return workflow.tasks(actor).stream()
+                .filter(t -> t.activityId().equals(activity) && Long.valueOf(contract).equals(t.recordId())).toList();
+    }
+
+    private WorkTask only(Actor actor, String activity, long contract) {
+        List<WorkTask> tasks = tasksOf(actor, activity, contract);
+        assertThat(tasks).as(actor.username() + " at " + activity).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private void complete(Actor actor, String activity, long contract) {
+        workflow.complete(actor, only(actor, activity, contract).id(),
+                records.get(actor("admin"), "contract", contract).version(), Map.of());
+    }
+
+    private void approve(Actor actor, String activity, long contract) {
+        workflow.approve(actor, only(actor, activity, contract).id(), "同意");
+    }
+
+    private HistoricProcessInstance ended(String instanceId) {
+        HistoricProcessInstance instance = camunda.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instanceId).singleResult();
+        assertThat(instance.getEndTime()).as("instance ended").isNotNull();
+        return instance;
+    }
+
+    private List<String> activities(String instanceId) {
+        return camunda.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+                .activityType("userTask").list().stream().map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    private Actor actor(String username) {
+        UserAccount account = users.byUsername(username).orElseThrow();
+        return new Actor(account.id(), account.username(), account.roles(), Locale.forLanguageTag(account.locale()),
+                ZoneId.of(account.zoneId()));
+    }
+}
