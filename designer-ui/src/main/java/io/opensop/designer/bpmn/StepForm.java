@@ -44,26 +44,28 @@ final class StepForm extends FormLayout {
     private final ComboBox<String> section = new ComboBox<>();
     private final Select<String> onReject = new Select<>();
 
+    /** @param newStep whether the id may be chosen (the palette's insert dialog); its test ids then start with "insert-" */
     StepForm(Locale locale, FormDefinition form, boolean newStep) {
         this.locale = locale;
+        String testIds = newStep ? "insert-" : "";
         id.setLabel(Texts.get(locale, "step.id"));
         id.setReadOnly(!newStep);
-        id.getElement().setAttribute("data-testid", "step-id");
+        id.getElement().setAttribute("data-testid", testIds + "step-id");
         name.setLabel(Texts.get(locale, "step.name"));
-        name.getElement().setAttribute("data-testid", "step-name");
+        name.getElement().setAttribute("data-testid", testIds + "step-name");
         type.setLabel(Texts.get(locale, "step.type"));
         type.setItems(TYPES);
         type.setItemLabelGenerator(t -> Texts.get(locale, "block." + t));
-        type.getElement().setAttribute("data-testid", "step-type");
+        type.getElement().setAttribute("data-testid", testIds + "step-type");
         ratio.setLabel(Texts.get(locale, "step.ratio"));
         ratio.setPlaceholder("2/3, 60%");
         kind.setLabel(Texts.get(locale, "step.assignee"));
         kind.setItems(KINDS);
         kind.setItemLabelGenerator(k -> Texts.get(locale, "assignee." + k));
-        kind.getElement().setAttribute("data-testid", "step-assignee-kind");
+        kind.getElement().setAttribute("data-testid", testIds + "step-assignee-kind");
         who.setLabel(Texts.get(locale, "step.who"));
         who.setHelperText(Texts.get(locale, "step.who.help"));
-        who.getElement().setAttribute("data-testid", "step-assignee");
+        who.getElement().setAttribute("data-testid", testIds + "step-assignee");
         field.setLabel(Texts.get(locale, "step.field"));
         section.setLabel(Texts.get(locale, "step.section"));
         section.setHelperText(Texts.get(locale, "step.section.help"));
@@ -83,7 +85,7 @@ final class StepForm extends FormLayout {
             case REJECT_SUBMITTER -> Texts.get(locale, "reject.submitter");
             default -> Texts.get(locale, "reject.step", t);
         });
-        onReject.getElement().setAttribute("data-testid", "step-on-reject");
+        onReject.getElement().setAttribute("data-testid", testIds + "step-on-reject");
         type.addValueChangeListener(e -> refresh());
         kind.addValueChangeListener(e -> refresh());
         add(id, name, type, ratio, kind, who, field, section, onReject);
@@ -155,9 +157,13 @@ final class StepForm extends FormLayout {
         return id.getValue().trim();
     }
 
+    /** A new step of a kind; several deciders are the point of countersign, any-one and ratio steps. */
     void setStep(String stepId, String stepType) {
         id.setValue(stepId);
         type.setValue(stepType);
+        boolean several = ApprovalStep.COUNTERSIGN.equals(stepType) || ApprovalStep.ANYONE.equals(stepType)
+                || ApprovalStep.RATIO.equals(stepType);
+        kind.setValue(several ? "users" : "manager");
     }
 
     /** Shows the builder's problems on the fields they name; returns the ones no field shows. */

@@ -76,14 +76,11 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
         // Palette: a countersign by director and legal, inserted after the legal step.
         browser.findElement(By.cssSelector("vaadin-button[data-testid='palette-countersign']")).click();
         WebElement id = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-dialog-overlay vaadin-text-field[data-testid='step-id'] input")));
+                By.cssSelector("vaadin-text-field[data-testid='insert-step-id'] input")));
         id.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), STEP);
-        browser.findElement(By.cssSelector("vaadin-dialog-overlay vaadin-select[data-testid='step-assignee-kind']"))
-                .click();
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-select-item:nth-of-type(2)"))).click();
+        // A countersign asks for several users by default.
         WebElement who = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("vaadin-dialog-overlay vaadin-text-field[data-testid='step-assignee'] input")));
+                By.cssSelector("vaadin-text-field[data-testid='insert-step-assignee'] input")));
         who.sendKeys("director, legal");
         screenshot("3-insert-countersign");
         browser.findElement(By.cssSelector("vaadin-button[data-testid='insert-confirm']")).click();
