@@ -171,6 +171,7 @@ public class ProcessDesigner extends VerticalLayout {
         dialog.setHeaderTitle(Texts.get(locale, "palette.insertTitle", Texts.get(locale, "block." + type),
                 after.name() == null || after.name().isBlank() ? after.id() : after.name()));
         dialog.getElement().setAttribute("data-testid", "insert-dialog");
+        dialog.setWidth("32rem");
         StepForm form = new StepForm(locale, processForm == null ? null
                 : services.forms().current(processForm).map(p -> p.definition()).orElse(null), true);
         form.setStep(type + "_" + Integer.toString(ThreadLocalRandom.current().nextInt(1296, 46656), 36), type);
@@ -186,6 +187,7 @@ public class ProcessDesigner extends VerticalLayout {
                 String xml = ApprovalFlowBuilder.stepElement(processForm, form.step());
                 canvas.insertStep(after.id(), xml, form.rejectTarget(), id -> {
                     dialog.close();
+                    canvas.select(id);
                     notify(Texts.get(locale, "palette.inserted", id), false);
                 }, failure -> error.setText(failure));
             } catch (ValidationException e) {

@@ -15,9 +15,10 @@ const style = document.createElement('style');
 style.textContent = `
   opensop-bpmn-modeler { display: block; position: relative; min-height: 320px; }
   opensop-bpmn-modeler .opensop-canvas { position: absolute; inset: 0; background: #fff; }
-  .djs-element.${PROBLEM} .djs-visual > :first-child { stroke: #d0021b !important; stroke-width: 3px !important; }
+  .djs-element.${PROBLEM} .djs-visual > :first-child,
+  .djs-connection.${PROBLEM} .djs-visual > path { stroke: #d0021b !important; stroke-width: 3px !important; }
   .opensop-problem-note { background: #d0021b; color: #fff; font: 12px sans-serif; padding: 2px 6px;
-    border-radius: 4px; max-width: 220px; white-space: normal; }
+    border-radius: 4px; width: max-content; max-width: 260px; white-space: pre-line; }
 `;
 document.head.appendChild(style);
 
@@ -72,6 +73,8 @@ class OpenSopBpmnModeler extends HTMLElement {
     const element = this._registry().get(id);
     if (element) {
       this.modeler.get('selection').select(element);
+      // reported again: a selection made while a modal dialog was open never reached the server
+      this._report(element);
     }
     return !!element;
   }

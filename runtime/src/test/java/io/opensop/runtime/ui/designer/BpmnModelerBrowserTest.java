@@ -50,6 +50,8 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
     UserDirectory users;
     @Autowired
     ProcessEngine camunda;
+    @Autowired
+    io.opensop.engine.template.TemplateService templates;
 
     @Test
     void anAdminAddsACountersignStepAndOnlyContractsStartedAfterTheDeployGoThroughIt() throws IOException {
@@ -85,6 +87,8 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
         screenshot("3-insert-countersign");
         browser.findElement(By.cssSelector("vaadin-button[data-testid='insert-confirm']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g[data-element-id='" + STEP + "']")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid='panel-element-id']"), STEP));
         screenshot("4-countersign-inserted");
 
         browser.findElement(By.cssSelector("vaadin-button[data-testid='process-deploy']")).click();
@@ -122,6 +126,88 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
                 ended(current.processInstanceId()).getProcessDefinitionVersion());
         assertThat(activities(old.processInstanceId())).doesNotContain(STEP).contains("legal", "finance");
     }
+
+    @Test
+    void validationMarksTheRefusedConditionOnItsFlowAndTheFormulaPanelFixesIt() throws IOException {
+        Actor admin = actor("admin");
+        models.importModel(admin, "bpmn_ui_gateway", GATEWAY_MODEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        signIn("admin", "demo");
+        open("designer/processes/bpmn_ui_gateway");
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("opensop-bpmn-modeler[data-imported] g[data-element-id='big']")));
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-validate']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("g.djs-element.opensop-problem[data-element-id='big']")));
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".opensop-problem-note[data-problem-for='big']")));
+        assertThat(note.getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("[data-testid='problem'][data-element='big']"))).hasSize(1);
+        screenshot("6-juel-condition-marked");
+
+        WebElement flow = browser.findElement(By.cssSelector("g[data-element-id='big'] .djs-hit"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(flow).click().perform();
+        WebElement formula = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-text-area[data-testid='panel-condition'] textarea")));
+        formula.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "contract_amount >= 500000");
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='panel-apply']")).click();
+        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-validate']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("g.opensop-problem"), 0));
+        wait.until(d -> models.validate(admin, "bpmn_ui_gateway").isEmpty());
+        screenshot("7-formula-condition-valid");
+        assertThat(models.draft(admin, "bpmn_ui_gateway").xml())
+                .contains("language=\"opensop-formula\"").contains("contract_amount &gt;= 500000");
+    }
+
+    @Test
+    void theTemplateManagerPreviewsAnUpgradeBeforeChangingAnything() throws IOException {
+        String installed = templates.installation("sales-crm").orElseThrow().version();
+        signIn("admin", "demo");
+        open("designer/templates");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-button[data-testid='template-upgrade-sales-crm']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='upgrade-summary']")));
+        screenshot("8-template-upgrade-preview");
+        assertThat(browser.findElements(By.cssSelector("vaadin-button[data-testid='upgrade-apply']"))).hasSize(1);
+        assertThat(templates.installation("sales-crm").orElseThrow().version()).isEqualTo(installed);
+    }
+
+    /** A gateway whose "big" flow has a JUEL condition, which publishing refuses. */
+    private static final String GATEWAY_MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+                xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="defs_gateway" targetNamespace="http://opensop.io/test">
+              <bpmn:process id="bpmn_ui_gateway" name="Gateway test" isExecutable="true">
+                <bpmn:startEvent id="start"/>
+                <bpmn:userTask id="submit" camunda:assignee="${submitter}" camunda:formKey="contract"/>
+                <bpmn:exclusiveGateway id="size" default="small"/>
+                <bpmn:userTask id="director" camunda:candidateGroups="sales_director" camunda:formKey="contract"/>
+                <bpmn:endEvent id="done"/>
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="submit"/>
+                <bpmn:sequenceFlow id="f2" sourceRef="submit" targetRef="size"/>
+                <bpmn:sequenceFlow id="big" sourceRef="size" targetRef="director">
+                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${contract_amount > 500000}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="small" sourceRef="size" targetRef="done"/>
+                <bpmn:sequenceFlow id="f3" sourceRef="director" targetRef="done"/>
+              </bpmn:process>
+              <bpmndi:BPMNDiagram id="d"><bpmndi:BPMNPlane id="p" bpmnElement="bpmn_ui_gateway">
+                <bpmndi:BPMNShape id="start_di" bpmnElement="start"><dc:Bounds x="100" y="102" width="36" height="36"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNShape id="submit_di" bpmnElement="submit"><dc:Bounds x="190" y="80" width="100" height="80"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNShape id="size_di" bpmnElement="size" isMarkerVisible="true"><dc:Bounds x="345" y="95" width="50" height="50"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNShape id="director_di" bpmnElement="director"><dc:Bounds x="600" y="80" width="100" height="80"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNShape id="done_di" bpmnElement="done"><dc:Bounds x="782" y="252" width="36" height="36"/></bpmndi:BPMNShape>
+                <bpmndi:BPMNEdge id="f1_di" bpmnElement="f1"><di:waypoint x="136" y="120"/><di:waypoint x="190" y="120"/></bpmndi:BPMNEdge>
+                <bpmndi:BPMNEdge id="f2_di" bpmnElement="f2"><di:waypoint x="290" y="120"/><di:waypoint x="345" y="120"/></bpmndi:BPMNEdge>
+                <bpmndi:BPMNEdge id="big_di" bpmnElement="big"><di:waypoint x="395" y="120"/><di:waypoint x="600" y="120"/></bpmndi:BPMNEdge>
+                <bpmndi:BPMNEdge id="small_di" bpmnElement="small"><di:waypoint x="370" y="145"/><di:waypoint x="370" y="270"/><di:waypoint x="782" y="270"/></bpmndi:BPMNEdge>
+                <bpmndi:BPMNEdge id="f3_di" bpmnElement="f3"><di:waypoint x="700" y="120"/><di:waypoint x="800" y="120"/><di:waypoint x="800" y="252"/></bpmndi:BPMNEdge>
+              </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+            </bpmn:definitions>
+            """;
 
     private long contract(Actor rep, String title) {
         Actor admin = actor("admin");
