@@ -91,11 +91,27 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
                 By.cssSelector("[data-testid='panel-element-id']"), STEP));
         screenshot("4-countersign-inserted");
 
-        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-deploy']")).click();
+        // The properties panel edits the inserted step: its name goes into the model through bpmn-js.
+        WebElement name = browser.findElement(By.cssSelector("vaadin-text-field[data-testid='step-name'] input"));
+        name.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "总监与法务会签");
+        clickInView("panel-apply");
+        wait.until(d -> "总监与法务会签".equals(browser.executeScript("return document.querySelector("
+                + "'opensop-bpmn-modeler').modeler.get('elementRegistry').get(arguments[0]).businessObject.name",
+                STEP)));
+
+        clickInView("process-deploy");
         wait.until(d -> models.draft(admin, PROCESS).publishedVersion() == before + 1);
         screenshot("5-deployed");
 
+        clickInView("process-versions");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-button[data-testid='versions-compare']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid='versions-diff']"), STEP));
+        screenshot("5b-versions-diff");
+
         ProcessVersion deployed = models.versions(admin, PROCESS).get(0);
+        assertThat(models.xml(admin, PROCESS, before + 1)).contains("name=\"总监与法务会签\"");
         assertThat(deployed.version()).isEqualTo(before + 1);
         assertThat(deployed.deployed()).isTrue();
         assertThat(models.diff(admin, PROCESS, before, before + 1).added()).contains(STEP);
@@ -136,7 +152,7 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
         open("designer/processes/bpmn_ui_gateway");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("opensop-bpmn-modeler[data-imported] g[data-element-id='big']")));
-        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-validate']")).click();
+        clickInView("process-validate");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("g.djs-element.opensop-problem[data-element-id='big']")));
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -151,8 +167,8 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
                 By.cssSelector("vaadin-text-area[data-testid='panel-condition'] textarea")));
         formula.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                 "contract_amount >= 500000");
-        browser.findElement(By.cssSelector("vaadin-button[data-testid='panel-apply']")).click();
-        browser.findElement(By.cssSelector("vaadin-button[data-testid='process-validate']")).click();
+        clickInView("panel-apply");
+        clickInView("process-validate");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("g.opensop-problem"), 0));
         wait.until(d -> models.validate(admin, "bpmn_ui_gateway").isEmpty());
         screenshot("7-formula-condition-valid");
@@ -208,6 +224,13 @@ class BpmnModelerBrowserTest extends BrowserTestBase {
               </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
             </bpmn:definitions>
             """;
+
+    /** Clicks a button that may sit below the fold of the properties panel. */
+    private void clickInView(String testId) {
+        WebElement button = browser.findElement(By.cssSelector("vaadin-button[data-testid='" + testId + "']"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
 
     private long contract(Actor rep, String title) {
         Actor admin = actor("admin");
