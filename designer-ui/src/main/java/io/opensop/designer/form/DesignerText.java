@@ -14,7 +14,7 @@ public final class DesignerText {
     }
 
     public static String get(Locale locale, String key, Object... args) {
-        return RenderMessages.fromBundle(BUNDLE, locale, key, args);
+        return RenderMessages.from(BUNDLE, locale, key, args);
     }
 
     /** A field type's name in both languages, for new fields' labels. */

@@ -14,11 +14,11 @@ public final class RenderMessages {
     }
 
     public static String get(Locale locale, String key, Object... args) {
-        return fromBundle(BUNDLE, locale, key, args);
+        return from(BUNDLE, locale, key, args);
     }
 
-    /** A text of another designer-ui bundle, in English or Simplified Chinese; the key itself when missing. */
-    public static String fromBundle(String bundle, Locale locale, String key, Object... args) {
+    /** A designer feature's own bundle (en and zh_CN), with the same fallbacks: the key when a text is missing. */
+    public static String from(String bundle, Locale locale, String key, Object... args) {
         Locale supported = locale != null && "zh".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE
                 : Locale.ENGLISH;
         try {

@@ -25,6 +25,15 @@ public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
         this.buildingBlocks = Map.copyOf(buildingBlocks);
     }
 
+    /**
+     * The building blocks by bean name. A host whose expression manager was built before the plugins ran
+     * (Camunda's Spring factory bean builds it from the then-empty bean map) registers these as its own
+     * beans under the same names instead.
+     */
+    public Map<String, Object> buildingBlocks() {
+        return buildingBlocks;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setScriptEngineResolver(new FormulaOnlyScriptEngines(new FormulaScriptEngine.Factory(conditions)));

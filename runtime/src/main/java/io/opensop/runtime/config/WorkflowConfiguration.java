@@ -5,6 +5,8 @@ import io.opensop.engine.workflow.OpenSopEnginePlugin;
 import io.opensop.engine.workflow.ProcessModelService;
 import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.engine.workflow.WorkflowServices;
+import io.opensop.engine.workflow.approval.ApprovalBlocks;
+import io.opensop.engine.workflow.approval.CarbonCopyBlock;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +29,22 @@ public class WorkflowConfiguration {
     OpenSopEnginePlugin opensopEnginePlugin(EngineServices engine, Clock clock,
                                             @Value("${opensop.business-zone:Asia/Shanghai}") String businessZone) {
         return WorkflowServices.plugin(engine, clock, ZoneId.of(businessZone));
+    }
+
+    /*
+     * Camunda's Spring factory bean builds its expression manager from the engine's bean map before any
+     * plugin runs, so the plugin's building blocks would be unknown to ${opensopApproval...} and
+     * ${opensopCarbonCopy}: they are Spring beans under those names too. Models may name nothing else
+     * (ModelRules refuses every other expression).
+     */
+    @Bean(name = ApprovalBlocks.BEAN)
+    Object opensopApproval(OpenSopEnginePlugin plugin) {
+        return plugin.buildingBlocks().get(ApprovalBlocks.BEAN);
+    }
+
+    @Bean(name = CarbonCopyBlock.BEAN)
+    Object opensopCarbonCopy(OpenSopEnginePlugin plugin) {
+        return plugin.buildingBlocks().get(CarbonCopyBlock.BEAN);
     }
 
     @Bean

@@ -159,6 +159,15 @@ final class ApprovalBpmn {
                 """.formatted(flow.key(), attr(name), REJECTED_ERROR, REJECTED_ERROR_CODE, process, shapes, edges);
     }
 
+    /** One step's element on its own, declaring the namespaces it uses (for the designer's palette). */
+    static String element(ApprovalFlow flow, ApprovalStep step) {
+        String xml = (ApprovalStep.CC.equals(step.type()) ? carbonCopy(step) : userTask(flow, step)).strip();
+        int afterName = xml.indexOf(' ');
+        return xml.substring(0, afterName) + " xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+                + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"" + xml.substring(afterName) + "\n";
+    }
+
     private static String userTask(ApprovalFlow flow, ApprovalStep step) {
         AssigneeSpec who = step.who();
         StringBuilder xml = new StringBuilder("    <bpmn:userTask id=\"").append(step.id()).append("\" name=\"")

@@ -122,6 +122,34 @@ public final class ApprovalFlowBuilder {
         return ApprovalBpmn.write(flow);
     }
 
+    /**
+     * One step as a standalone BPMN element with its namespace declarations, exactly as {@link #toBpmn}
+     * writes it inside a flow. The designer's palette inserts it into a model and its properties panel
+     * rewrites a step with it, so the modeler never writes building-block XML of its own. The rejection
+     * route (an error boundary event) is not part of the element; {@code onReject} is ignored here.
+     *
+     * @throws ValidationException naming the step's attribute ({@code id}, {@code type}, {@code assignees},
+     *                             {@code ratio}, {@code section})
+     */
+    public static String stepElement(String form, ApprovalStep step) {
+        if (step == null) {
+            throw new ValidationException(Problem.of("step", "required"));
+        }
+        ApprovalStep checked = step.withOnReject(null);
+        ApprovalFlow flow = new ApprovalFlow("step", null, form, true, List.of(checked));
+        List<Problem> problems = new ArrayList<>();
+        for (Problem problem : problems(flow)) {
+            if (!"approval_needs_step".equals(problem.code())) {
+                problems.add(Problem.of(problem.field().replace("steps[0].", ""), problem.code(),
+                        problem.args().toArray()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return ApprovalBpmn.element(flow, checked);
+    }
+
     public static void requireValid(ApprovalFlow flow) {
         List<Problem> problems = problems(flow);
         if (!problems.isEmpty()) {

@@ -135,6 +135,34 @@ abstract class ApprovalContract {
     }
 
     @Test
+    void aPaletteStepSplicedIntoAPublishedFlowPassesTheRulesAndRunsForNewInstancesOnly() {
+        publish(ApprovalFlowBuilder.flow("spliced", "deal").sequential("manager", AssigneeSpec.ofManager()));
+        StartedProcess early = submitted("spliced", deal("先提交的商机"));
+        String step = ApprovalFlowBuilder.stepElement("deal", new ApprovalStep("legal_sign",
+                ApprovalStep.COUNTERSIGN, null, null, AssigneeSpec.ofUsers("lee", "lin"), null, null, null));
+        ProcessModel draft = harness.workflow.models().draft(admin, "spliced");
+        String xml = draft.xml()
+                .replace("sourceRef=\"manager\" targetRef=\"approved\"/>", "sourceRef=\"manager\" targetRef=\"legal_sign\"/>\n"
+                        + "    <bpmn:sequenceFlow id=\"flow_legal_sign_approved\" sourceRef=\"legal_sign\" targetRef=\"approved\"/>")
+                .replace("<bpmn:endEvent id=\"approved\"", step + "    <bpmn:endEvent id=\"approved\"");
+        harness.workflow.models().updateDraft(admin, "spliced", draft.draftRevision(), xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(harness.workflow.models().validate(admin, "spliced")).isEmpty();
+        assertThat(harness.workflow.models().publish(admin, "spliced").version()).isEqualTo(2);
+
+        StartedProcess late = submitted("spliced", deal("后提交的商机"));
+        assertThat(late.processVersion()).isEqualTo(2);
+        for (WorkTask task : workflow.tasks(as("boss"))) {
+            workflow.approve(as("boss"), task.id(), "ok");
+        }
+        assertThat(endedAt(early)).isEqualTo("approved");
+        assertThat(instance(late).getEndTime()).as("waits for the countersign").isNull();
+        workflow.approve(as("lee"), only("lee").id(), "ok");
+        assertThat(instance(late).getEndTime()).as("one of two signed").isNull();
+        workflow.approve(as("lin"), only("lin").id(), "ok");
+        assertThat(endedAt(late)).isEqualTo("approved");
+    }
+
+    @Test
     void aSequentialApprovalGoesToTheOwnersManagerThenToARoleAndEndsApproved() {
         publish(ApprovalFlowBuilder.flow("seq", "deal")
                 .sequential("manager", AssigneeSpec.ofManager())

@@ -29,6 +29,10 @@ public final class DesignerNav {
                 VaadinIcon.FORM.create());
         forms.getElement().setAttribute("data-testid", "nav-designer-forms");
         nav.addItem(forms);
+        nav.addItem(new SideNavItem(translate.apply("designer.processes"), ProcessListView.class,
+                VaadinIcon.SITEMAP.create()));
+        nav.addItem(new SideNavItem(translate.apply("designer.templates"), TemplateManagerView.class,
+                VaadinIcon.PACKAGE.create()));
         return Optional.of(nav);
     }
 }
