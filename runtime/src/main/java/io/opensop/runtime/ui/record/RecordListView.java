@@ -102,6 +102,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.getElement().setAttribute("data-testid", "new-record");
         HorizontalLayout top = new HorizontalLayout(heading, create);
+        if (form.pipeline() != null) {
+            top.addComponentAtIndex(1, io.opensop.runtime.ui.kanban.KanbanView.openButton(formKey));
+        }
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
