@@ -173,6 +173,42 @@ class DailyWorkBrowserTest extends BrowserTestBase {
                 .anySatisfy(e -> assertThat(e.comment()).isEqualTo("同意，价格合理"));
     }
 
+    @Test
+    void aSaveAfterSomeoneElsesChangeShowsTheirChangeAndMergingKeepsBothChanges() throws IOException {
+        Actor rep = actor("rep1");
+        FormRecord customer = records.create(rep, "customer", Map.of("name", "并发编辑测试客户 E2",
+                "customer_type", "smb", "industry", "it", "region", "east", "budget_range", "lt100k",
+                "decision_role", "user", "source", "website", "key_contact_phone", "+86 10 1000 0001"));
+        signIn("rep1", "demo");
+        open("forms/customer/records/" + customer.id());
+        type("nps", "80");
+
+        // Meanwhile the manager changes the phone number.
+        records.update(actor("manager"), "customer", customer.id(), customer.version(),
+                Map.of("key_contact_phone", "+86 10 2000 0002"));
+        click("save");
+
+        WebElement theirChange = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid='conflict'] [data-field='key_contact_phone'], "
+                        + "vaadin-dialog-overlay li[data-field='key_contact_phone']")));
+        assertThat(theirChange.getText()).contains("+86 10 1000 0001").contains("+86 10 2000 0002");
+        screenshot("e1-conflict");
+        assertThat(records.get(rep, "customer", customer.id()).values().get("nps"))
+                .as("nothing of mine was written").isNull();
+
+        click("conflict-merge");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-field='key_contact_phone'] input"),
+                "value", "+86 10 2000 0002"));
+        assertThat(browser.findElement(By.cssSelector("[data-field='nps'] input")).getAttribute("value"))
+                .isEqualTo("80");
+        click("save");
+        wait.until(ExpectedConditions.urlMatches(".*/forms/customer$"));
+        FormRecord saved = records.get(rep, "customer", customer.id());
+        assertThat(saved.values()).containsEntry("key_contact_phone", "+86 10 2000 0002");
+        assertThat((BigDecimal) saved.values().get("nps")).isEqualByComparingTo("80");
+        assertThat(saved.version()).isEqualTo(customer.version() + 2);
+    }
+
     private void moveOnBoard(long id, String stage) {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("[data-testid='move-" + id + "']"))).click();
