@@ -174,6 +174,40 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void legalTakesAGroupTaskFromTheInboxAndReturnsItWithAReasonTheSubmitterSees() throws IOException {
+        Actor rep = actor("rep1");
+        FormRecord contract = records.create(rep, "contract", Map.of("title", "退回测试合同 F6",
+                "customer", anyCustomer(), "contract_amount", new BigDecimal("12000.00"), "payment_term_days", 20));
+        workflow.start(rep, "contract_approval", "contract", contract.id());
+        workflow.complete(rep, only(workflow.tasks(rep), contract.id()).id(), contract.version(), Map.of());
+        workflow.approve(actor("manager"), only(workflow.tasks(actor("manager")), contract.id()).id(), null);
+        WorkTask legalTask = only(workflow.tasks(actor("legal")), contract.id());
+        assertThat(legalTask.assignee()).as("offered to the legal group").isNull();
+
+        signIn("legal", "demo");
+        open("tasks");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "[data-testid='tasks-groups'] [data-testid='task-" + legalTask.id() + "']")));
+        screenshot("f1-group-task");
+        click("task-open-" + legalTask.id());
+        click("task-return");
+        click("task-confirm");
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid='task-comment']"), "invalid",
+                "true"));
+        assertThat(only(workflow.tasks(actor("legal")), contract.id()).id()).as("a reason is required")
+                .isEqualTo(legalTask.id());
+        browser.findElement(By.cssSelector("[data-testid='task-comment'] textarea")).sendKeys("回款节点未填写");
+        click("task-confirm");
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+        screenshot("f2-returned");
+
+        assertThat(workflow.tasks(actor("legal")).stream().filter(t -> contract.id() == t.recordId())).isEmpty();
+        WorkTask back = only(workflow.tasks(rep), contract.id());
+        assertThat(back.activityId()).isEqualTo("submit");
+        assertThat(back.returnReason()).isEqualTo("回款节点未填写");
+    }
+
+    @Test
     void aSaveAfterSomeoneElsesChangeShowsTheirChangeAndMergingKeepsBothChanges() throws IOException {
         Actor rep = actor("rep1");
         FormRecord customer = records.create(rep, "customer", Map.of("name", "并发编辑测试客户 E2",
