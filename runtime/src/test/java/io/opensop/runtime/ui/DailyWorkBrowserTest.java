@@ -6,6 +6,7 @@ import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.attachment.AttachmentStore;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.i18n.EngineMessages;
+import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
@@ -27,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,8 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     AttachmentStore attachments;
     @Autowired
     WorkflowService workflow;
+    @Autowired
+    NotificationService notifications;
 
     @Test
     void aCustomerMissingAKeyFieldShowsTheErrorOnThatFieldAndIsSavedOnceItIsFilledIn() throws IOException {
@@ -136,6 +140,8 @@ class DailyWorkBrowserTest extends BrowserTestBase {
         assertThat(scrollWidth.longValue()).isGreaterThan(clientWidth.longValue());
         assertThat((Number) browser.executeScript("return document.documentElement.scrollWidth"))
                 .satisfies(w -> assertThat(w.longValue()).isLessThanOrEqualTo(400));
+        assertThat(browser.findElement(By.cssSelector(".opensop-hide-narrow")).isDisplayed())
+                .as("the header drops the username on a phone").isFalse();
         screenshot("b5-phone-board");
     }
 
@@ -205,6 +211,32 @@ class DailyWorkBrowserTest extends BrowserTestBase {
         WorkTask back = only(workflow.tasks(rep), contract.id());
         assertThat(back.activityId()).isEqualTo("submit");
         assertThat(back.returnReason()).isEqualTo("回款节点未填写");
+    }
+
+    @Test
+    void aNotificationIsListedUnreadMarkedReadAndLinksToItsRecord() throws IOException {
+        FormRecord opportunity = records.create(actor("rep2"), "opportunity", Map.of("name", "通知测试商机 G8",
+                "customer", anyCustomer()));
+        long id = notifications.notify(java.util.Set.of("rep2"), "test.reminder", "opportunity", opportunity.id(),
+                locale -> new String[] {"请跟进 通知测试商机 G8", "<b>3 个工作日未更新</b>"}).get(0);
+
+        signIn("rep2", "demo");
+        open("notifications");
+        By entry = By.cssSelector("[data-testid='notification-" + id + "']");
+        wait.until(ExpectedConditions.attributeToBe(entry, "data-read", "false"));
+        assertThat(browser.findElement(entry).getText()).contains("请跟进 通知测试商机 G8")
+                .as("bodies are text, never HTML").contains("<b>3 个工作日未更新</b>");
+        screenshot("g1-unread");
+        click("notification-toggle-" + id);
+        // the list is rebuilt after the change: the old entry element goes stale while we look
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(entry, "data-read", "true"));
+        assertThat(notifications.get(actor("rep2"), id).read()).isTrue();
+
+        click("notification-open-" + id);
+        wait.until(ExpectedConditions.urlContains("/forms/opportunity/records/" + opportunity.id()));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-field='name'] input"), "value",
+                "通知测试商机 G8"));
     }
 
     @Test
