@@ -147,12 +147,7 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 
     @Test
     void theSalesManagerApprovesAContractFromTheInboxAndTheApprovalMovesOnToLegal() throws IOException {
-        Actor rep = actor("rep1");
-        FormRecord contract = records.create(rep, "contract", Map.of("title", "收件箱审批测试合同 C3",
-                "customer", anyCustomer(), "contract_amount", new BigDecimal("45000.00"), "payment_term_days", 30));
-        workflow.start(rep, "contract_approval", "contract", contract.id());
-        WorkTask submit = only(workflow.tasks(rep), contract.id());
-        workflow.complete(rep, submit.id(), contract.version(), Map.of());
+        FormRecord contract = submittedContract("收件箱审批测试合同 C3");
         WorkTask managerTask = only(workflow.tasks(actor("manager")), contract.id());
         assertThat(managerTask.activityId()).isEqualTo("manager");
 
@@ -182,10 +177,7 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     @Test
     void legalTakesAGroupTaskFromTheInboxAndReturnsItWithAReasonTheSubmitterSees() throws IOException {
         Actor rep = actor("rep1");
-        FormRecord contract = records.create(rep, "contract", Map.of("title", "退回测试合同 F6",
-                "customer", anyCustomer(), "contract_amount", new BigDecimal("12000.00"), "payment_term_days", 20));
-        workflow.start(rep, "contract_approval", "contract", contract.id());
-        workflow.complete(rep, only(workflow.tasks(rep), contract.id()).id(), contract.version(), Map.of());
+        FormRecord contract = submittedContract("退回测试合同 F6");
         workflow.approve(actor("manager"), only(workflow.tasks(actor("manager")), contract.id()).id(), null);
         WorkTask legalTask = only(workflow.tasks(actor("legal")), contract.id());
         assertThat(legalTask.assignee()).as("offered to the legal group").isNull();
@@ -273,6 +265,16 @@ class DailyWorkBrowserTest extends BrowserTestBase {
         assertThat(saved.values()).containsEntry("key_contact_phone", "+86 10 2000 0002");
         assertThat((BigDecimal) saved.values().get("nps")).isEqualByComparingTo("80");
         assertThat(saved.version()).isEqualTo(customer.version() + 2);
+    }
+
+    /** A contract of rep1's, its approval started and the submit step done: the manager's step is next. */
+    private FormRecord submittedContract(String title) {
+        Actor rep = actor("rep1");
+        FormRecord contract = records.create(rep, "contract", Map.of("title", title, "customer", anyCustomer(),
+                "contract_amount", new BigDecimal("45000.00"), "payment_term_days", 30));
+        workflow.start(rep, "contract_approval", "contract", contract.id());
+        workflow.complete(rep, only(workflow.tasks(rep), contract.id()).id(), contract.version(), Map.of());
+        return contract;
     }
 
     private void moveOnBoard(long id, String stage) {
