@@ -25,11 +25,7 @@ public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
         this.buildingBlocks = Map.copyOf(buildingBlocks);
     }
 
-    /**
-     * The building blocks by bean name. A host whose expression manager was built before the plugins ran
-     * (Camunda's Spring factory bean builds it from the then-empty bean map) registers these as its own
-     * beans under the same names instead.
-     */
+    /** The allowlisted beans generated models may name, for hosts that build the expression manager early (Spring). */
     public Map<String, Object> buildingBlocks() {
         return buildingBlocks;
     }

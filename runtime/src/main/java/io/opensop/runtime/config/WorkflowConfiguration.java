@@ -5,13 +5,16 @@ import io.opensop.engine.workflow.OpenSopEnginePlugin;
 import io.opensop.engine.workflow.ProcessModelService;
 import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.engine.workflow.WorkflowServices;
-import io.opensop.engine.workflow.approval.ApprovalBlocks;
-import io.opensop.engine.workflow.approval.CarbonCopyBlock;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,20 +34,26 @@ public class WorkflowConfiguration {
         return WorkflowServices.plugin(engine, clock, ZoneId.of(businessZone));
     }
 
-    /*
-     * Camunda's Spring factory bean builds its expression manager from the engine's bean map before any
-     * plugin runs, so the plugin's building blocks would be unknown to ${opensopApproval...} and
-     * ${opensopCarbonCopy}: they are Spring beans under those names too. Models may name nothing else
-     * (ModelRules refuses every other expression).
+    /**
+     * Camunda's Spring factory bean builds the expression manager before any plugin runs, from the
+     * configuration's {@code beans} as they are then (none: every Spring bean would be resolvable and
+     * the building blocks would not). Setting them on the configuration bean first makes expressions
+     * see exactly the allowlisted building blocks ({@code opensopApproval}, {@code opensopCarbonCopy}).
      */
-    @Bean(name = ApprovalBlocks.BEAN)
-    Object opensopApproval(OpenSopEnginePlugin plugin) {
-        return plugin.buildingBlocks().get(ApprovalBlocks.BEAN);
-    }
-
-    @Bean(name = CarbonCopyBlock.BEAN)
-    Object opensopCarbonCopy(OpenSopEnginePlugin plugin) {
-        return plugin.buildingBlocks().get(CarbonCopyBlock.BEAN);
+    @Bean
+    static BeanPostProcessor allowlistedExpressionBeans(ObjectProvider<OpenSopEnginePlugin> plugin) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ProcessEngineConfigurationImpl configuration) {
+                    Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>()
+                            : new HashMap<>(configuration.getBeans());
+                    beans.putAll(plugin.getObject().buildingBlocks());
+                    configuration.setBeans(beans);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

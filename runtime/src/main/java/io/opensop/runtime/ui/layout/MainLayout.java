@@ -23,7 +23,10 @@ import io.opensop.runtime.ui.dashboard.DashboardBuilderView;
 import io.opensop.runtime.ui.dashboard.DashboardView;
 import io.opensop.runtime.ui.home.HomeView;
 import io.opensop.runtime.ui.i18n.LanguageSwitch;
+import io.opensop.runtime.ui.kanban.KanbanView;
+import io.opensop.runtime.ui.notify.NotificationsView;
 import io.opensop.runtime.ui.record.RecordListView;
+import io.opensop.runtime.ui.task.TaskInboxView;
 import java.util.List;
 
 /**
@@ -57,11 +60,18 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.home"), HomeView.class, VaadinIcon.HOME.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.tasks"), TaskInboxView.class, VaadinIcon.TASKS.create()));
+        nav.addItem(new SideNavItem(getTranslation("nav.notifications"), NotificationsView.class,
+                VaadinIcon.BELL.create()));
         SideNav formsNav = new SideNav(getTranslation("nav.forms"));
         formsNav.setCollapsible(true);
         for (FormDraft form : publishedForms(forms, actor)) {
             formsNav.addItem(new SideNavItem(form.definition().label().in(getLocale()), RecordListView.class,
                     new RouteParameters("form", form.key()), VaadinIcon.TABLE.create()));
+            if (form.definition().pipeline() != null) {
+                formsNav.addItem(new SideNavItem(getTranslation("nav.kanban", form.definition().label().in(getLocale())),
+                        KanbanView.class, new RouteParameters("form", form.key()), VaadinIcon.GRID_BIG.create()));
+            }
         }
         SideNav dashboardNav = dashboardNav(dashboards, actor);
         com.vaadin.flow.component.html.Div navs = new com.vaadin.flow.component.html.Div(nav, dashboardNav, formsNav);

@@ -199,6 +199,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout actions = new HorizontalLayout();
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         actions.getStyle().set("flex-wrap", "wrap");
+        if (form.pipeline() != null) {
+            actions.add(io.opensop.runtime.ui.kanban.KanbanView.openButton(formKey));
+        }
         if (policy.allows(actor, form, Operation.CREATE) || policy.allows(actor, form, Operation.UPDATE)) {
             Button importButton = new Button(getTranslation("list.import"), VaadinIcon.UPLOAD_ALT.create(),
                     click -> new ImportDialog(imports, importTasks, actors.get(), formKey, title,

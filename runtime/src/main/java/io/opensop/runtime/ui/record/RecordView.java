@@ -2,7 +2,6 @@ package io.opensop.runtime.ui.record;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -43,14 +42,19 @@ import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.ui.RuntimeRenderContext;
 import io.opensop.runtime.ui.UiActor;
 import io.opensop.runtime.ui.layout.MainLayout;
+import io.opensop.runtime.ui.FieldLocks;
+import io.opensop.runtime.ui.UiErrors;
+import io.opensop.runtime.ui.pipeline.StageMoves;
+import io.opensop.runtime.ui.pipeline.StageTexts;
+import io.opensop.engine.security.AccessPolicy;
+import io.opensop.engine.workflow.WorkflowService;
+import io.opensop.engine.workflow.pipeline.Pipeline;
+import com.vaadin.flow.component.dialog.Dialog;
 import jakarta.annotation.security.PermitAll;
-import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +70,13 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
     private final RecordService records;
     private final UserDirectory users;
     private final AttachmentStore attachments;
+    private final StageMoves moves;
+    private final WorkflowService workflow;
+    private final AccessPolicy policy;
     private String formKey;
+    private Pipeline pipeline; // null when the form has none
+    private StageTexts stageTexts;
+    private Div stagePath = new Div();
     private FormDefinition definition;
     private RenderedForm rendered;
     private FormRecord record; // null for a new record
@@ -75,12 +85,15 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
     private ValueFormatter formatter;
 
     public RecordView(UiActor actors, FormService forms, RecordService records, UserDirectory users,
-                      AttachmentStore attachments) {
+                      AttachmentStore attachments, StageMoves moves, WorkflowService workflow, AccessPolicy policy) {
         this.actors = actors;
         this.forms = forms;
         this.records = records;
         this.users = users;
         this.attachments = attachments;
+        this.moves = moves;
+        this.workflow = workflow;
+        this.policy = policy;
         setWidthFull();
         setMaxWidth("80em");
     }
@@ -111,6 +124,9 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         if (record != null) {
             rendered.setValues(record.values());
         }
+        FieldLocks.apply(rendered, definition, actor, policy, null);
+        pipeline = Pipeline.of(definition).filter(p -> !p.stages().isEmpty()).orElse(null);
+        stageTexts = pipeline == null ? null : new StageTexts(definition, pipeline, getLocale(), this::getTranslation);
 
         Button save = new Button(getTranslation("record.save"), VaadinIcon.CHECK.create(), click -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -128,16 +144,70 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         tabs.add(getTranslation("record.tab.form"), formTab);
         if (record != null) {
             history.setPadding(false);
-            tabs.add(getTranslation("record.tab.history"), history);
+            com.vaadin.flow.component.tabs.Tab historyTab = tabs.add(getTranslation("record.tab.history"), history);
+            historyTab.getElement().setAttribute("data-testid", "tab-history");
+            Div related = new Div();
+            com.vaadin.flow.component.tabs.Tab relatedTab = tabs.add(getTranslation("record.tab.related"), related);
+            relatedTab.getElement().setAttribute("data-testid", "tab-related");
+            tabs.add(getTranslation("record.tab.work"), new RecordWork(actor, workflow, formKey, record.id()))
+                    .getElement().setAttribute("data-testid", "tab-work");
             tabs.addSelectedChangeListener(e -> {
-                if (e.getSelectedTab() != null && tabs.getIndexOf(e.getSelectedTab()) == 1) {
+                if (e.getSelectedTab() == historyTab) {
                     showHistory();
+                } else if (e.getSelectedTab() == relatedTab && related.getChildren().findAny().isEmpty()) {
+                    related.add(new RelatedRecords(actors.get(), forms, records, formKey, record.id(), getLocale()));
                 }
             });
         }
         H2 heading = new H2(title);
         heading.getStyle().set("margin", "0");
-        add(heading, tabs);
+        add(heading);
+        if (pipeline != null && record != null) {
+            stagePath.setWidthFull();
+            add(stagePath);
+            showStagePath(actor);
+        }
+        add(tabs);
+    }
+
+    /** The path bar of a record on a pipeline; its checklist is what a move to the next stage would meet now. */
+    private void showStagePath(Actor actor) {
+        stagePath.removeAll();
+        int current = record.stage() == null ? 0 : Math.max(0, pipeline.indexOf(record.stage()));
+        List<Problem> unmet = null;
+        if (current + 1 < pipeline.stages().size() && policy.allows(actor, definition,
+                io.opensop.engine.security.Operation.UPDATE)) {
+            try {
+                unmet = moves.unmet(actor, record, pipeline.stages().get(current + 1).key());
+            } catch (ConflictException | AccessDeniedException | NotFoundException e) {
+                unmet = null;
+            }
+        }
+        String next = current + 1 < pipeline.stages().size() ? pipeline.stages().get(current + 1).key() : null;
+        stagePath.add(new StagePathBar(pipeline, record.stage(), stageTexts, unmet, () -> moveTo(next)));
+    }
+
+    private void moveTo(String stage) {
+        Actor actor = actors.get();
+        try {
+            StageMoves.Outcome outcome = moves.move(actor, record, stage);
+            if (outcome.moved()) {
+                record = outcome.record();
+                Notification.show(getTranslation("stage.moved", stageTexts.stage(stage)), 3000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } else {
+                Notification note = Notification.show(outcome.problems().stream().map(stageTexts::problem)
+                        .collect(Collectors.joining("; ")), 6000, Notification.Position.MIDDLE);
+                note.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                note.getElement().setAttribute("data-testid", "stage-problems");
+            }
+        } catch (ConflictException e) {
+            showConflict(actor);
+            return;
+        } catch (AccessDeniedException e) {
+            UiErrors.show(e, getLocale());
+        }
+        showStagePath(actor);
     }
 
     private void save() {
@@ -170,23 +240,14 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
 
     /** Only the fields the user changed: the engine merges them into the stored record. */
     private Map<String, Object> changedValues() {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        rendered.values().forEach((key, value) -> {
-            Object before = record.values().get(key);
-            boolean same = value instanceof BigDecimal a && before instanceof BigDecimal b ? a.compareTo(b) == 0
-                    : Objects.equals(value, before) || value == null && isEmpty(before);
-            if (!same) {
-                changed.put(key, value);
-            }
-        });
-        return changed;
+        return ChangedValues.between(record.values(), rendered.values());
     }
 
-    private static boolean isEmpty(Object value) {
-        return value instanceof java.util.Collection<?> c && c.isEmpty();
-    }
-
-    /** Never overwrites: tells who saved in between and lets the user reload or keep their edits. */
+    /**
+     * Never overwrites: tells who saved which version when and what they changed, and lets the user
+     * reload their version, or merge (their version with this user's changes on top, shown in the form
+     * to review and save again against the fresh version), or keep editing.
+     */
     private void showConflict(Actor actor) {
         FormRecord current;
         try {
@@ -196,20 +257,56 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;
         }
+        ConflictMerge merge = new ConflictMerge(record.values(), current.values(), rendered.values());
         String when = current.updatedAt() == null ? "" : current.updatedAt().atZoneSameInstant(actor.zone())
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale()));
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader(getTranslation("record.conflict.title"));
-        dialog.setText(getTranslation("record.conflict.message", current.updatedBy(), current.version(), when));
-        dialog.setConfirmText(getTranslation("record.conflict.reload"));
-        dialog.addConfirmListener(e -> {
-            record = current;
-            rendered.clearProblems();
-            rendered.setValues(current.values());
+        Dialog dialog = new Dialog();
+        dialog.getElement().setAttribute("data-testid", "conflict");
+        dialog.setHeaderTitle(getTranslation("record.conflict.title"));
+        dialog.add(new Paragraph(getTranslation("record.conflict.message", current.updatedBy(), current.version(),
+                when)));
+        UnorderedList theirs = new UnorderedList();
+        merge.theirChanges().forEach((key, value) -> {
+            FieldDefinition field = definition.field(key).orElse(null);
+            String label = field == null ? key : field.label().in(getLocale());
+            ListItem item = new ListItem(getTranslation("history.change", label,
+                    shown(field, record.values().get(key)), shown(field, value)));
+            item.getElement().setAttribute("data-field", key);
+            if (merge.clashes().contains(key)) {
+                item.add(new Span(" " + getTranslation("record.conflict.clash", shown(field, merge.mine().get(key)))));
+                item.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            theirs.add(item);
         });
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("record.conflict.keep"));
+        if (merge.theirChanges().isEmpty()) {
+            theirs.add(new ListItem(getTranslation("record.conflict.noFieldChanges")));
+        }
+        dialog.add(theirs);
+        Button reload = new Button(getTranslation("record.conflict.reload"), click -> {
+            dialog.close();
+            adopt(actor, current, current.values());
+        });
+        reload.getElement().setAttribute("data-testid", "conflict-reload");
+        Button mergeButton = new Button(getTranslation("record.conflict.merge"), click -> {
+            dialog.close();
+            adopt(actor, current, merge.merged());
+            Notification.show(getTranslation("record.conflict.merged"), 5000, Notification.Position.BOTTOM_START);
+        });
+        mergeButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        mergeButton.getElement().setAttribute("data-testid", "conflict-merge");
+        Button keep = new Button(getTranslation("record.conflict.keep"), click -> dialog.close());
+        dialog.getFooter().add(keep, reload, mergeButton);
         dialog.open();
+    }
+
+    /** Continues editing on top of the fresh version, showing {@code values} in the form. */
+    private void adopt(Actor actor, FormRecord current, Map<String, Object> values) {
+        record = current;
+        rendered.clearProblems();
+        rendered.setValues(values);
+        if (pipeline != null) {
+            showStagePath(actor);
+        }
     }
 
     private void showHistory() {
@@ -233,6 +330,11 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
             entry.add(head);
             UnorderedList changes = new UnorderedList();
             for (FieldChange change : revision.changes()) {
+                if ("stage".equals(change.field()) && stageTexts != null) {
+                    changes.add(new ListItem(getTranslation("history.change", getTranslation("history.stage"),
+                            stageTexts.stage((String) change.oldValue()), stageTexts.stage((String) change.newValue()))));
+                    continue;
+                }
                 FieldDefinition field = definition.field(change.field()).orElse(null);
                 String label = field == null || field.label() == null ? change.field() : field.label().in(getLocale());
                 changes.add(new ListItem(getTranslation("history.change", label, shown(field, change.oldValue()),
