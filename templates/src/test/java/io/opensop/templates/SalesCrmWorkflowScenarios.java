@@ -208,6 +208,56 @@ abstract class SalesCrmWorkflowScenarios {
     }
 
     @Test
+    void seventyTwoHoursInTheSolutionDemoStageAlertsTheManagerOnceNamingTheStage() {
+        at("2026-03-02T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "演示商机", "customer", customer("演示客户")));
+        move(deal.id(), "demo");
+
+        at("2026-03-05T09:59");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).isEmpty();
+        at("2026-03-05T10:00");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("方案演示阶段超过 72 小时").contains("阶段：方案演示"));
+        at("2026-03-12T10:00");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).hasSize(1);
+    }
+
+    @Test
+    void leavingTheSolutionDemoStageBeforeSeventyTwoHoursStopsItsClock() {
+        at("2026-03-02T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "回退商机", "customer", customer("回退客户")));
+        move(deal.id(), "demo");
+        at("2026-03-03T10:00");
+        move(deal.id(), "needs");
+
+        at("2026-03-06T10:00");
+        assertThat(inbox(manager, "sla.escalation", "回退商机")).isEmpty();
+        assertThat(harness.engine.dsl.fetchCount(harness.engine.dsl.selectFrom("sla_clock")
+                .where("policy_key = 'demo_72h' and status = 'running'"))).isZero();
+    }
+
+    @Test
+    void aStageMoveCountsAsAnUpdateAndTheThreeDayReminderNamesTheStage() {
+        at("2026-03-05T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "推进商机", "customer", customer("推进客户")));
+        // Monday 09:00: into the demo stage; 3WD later is Thursday 09:00, not Tuesday 10:00
+        at("2026-03-09T09:00");
+        move(deal.id(), "demo");
+
+        at("2026-03-10T10:00");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).isEmpty();
+        at("2026-03-12T08:59");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).isEmpty();
+        at("2026-03-12T09:00");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("阶段：方案演示"));
+        assertThat(inbox(manager, "sla.reminder", "推进商机")).hasSize(1);
+    }
+
+    @Test
     void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
         WorkflowService workflow = harness.workflow.workflow();
         Actor legal = actor(engine.users().byUsername("legal").orElseThrow());
