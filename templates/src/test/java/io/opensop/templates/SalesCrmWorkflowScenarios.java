@@ -257,6 +257,83 @@ abstract class SalesCrmWorkflowScenarios {
         assertThat(inbox(manager, "sla.reminder", "推进商机")).hasSize(1);
     }
 
+    private void leads(int count, boolean complete) {
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("name", "周线索" + i);
+            values.put("valid", true);
+            values.put("source", "website");
+            values.put("company", "周公司" + i);
+            values.put("first_contact_at", "2026-03-02T10:00:00+08:00");
+            if (complete) {
+                values.put("phone", "138" + i);
+            }
+            engine.records().create(rep, "lead", values);
+        }
+    }
+
+    private void opportunitiesToQuote(int count) {
+        long customer = customer("报价客户" + count);
+        for (int i = 0; i < count; i++) {
+            FormRecord deal = engine.records().create(rep, "opportunity", Map.of("name", "报价商机" + i,
+                    "customer", customer, "amount", 10000, "expected_close", "2026-04-30", "probability", "0.5",
+                    "needs_assessment", List.of(upload("n.pdf").id()), "signature_page", List.of(upload("s.pdf").id())));
+            move(deal.id(), "demo");
+            move(deal.id(), "quote");
+        }
+    }
+
+    private FormRecord scorecard(Actor actor, String weekStart) {
+        return engine.records().list(actor, "weekly_target", new RecordQuery(List.of(
+                new RecordFilter("week_start", FilterOperator.EQ, List.of(weekStart))), List.of(), 10, null, false,
+                false)).items().stream().filter(r -> r.ownerId().equals(rep.userId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRepWhoMeetsBothWeeklyTargetsWithCompleteRecordsIsGreenAndAMissingPhoneTurnsItYellow() {
+        // the week after the install, so the sample data's leads do not count
+        at("2026-03-11T10:00");
+        leads(15, true);
+        opportunitiesToQuote(8);
+
+        FormRecord week = scorecard(rep, "2026-03-09");
+        assertThat(week.values()).containsEntry("rep", rep.userId())
+                .containsEntry("status", "green").containsEntry("volume_met", true);
+        assertThat((java.math.BigDecimal) week.values().get("valid_leads")).isEqualByComparingTo("15");
+        assertThat((java.math.BigDecimal) week.values().get("quotes")).isEqualByComparingTo("8");
+
+        FormRecord lead = engine.records().list(rep, "lead", new RecordQuery(List.of(new RecordFilter("name",
+                FilterOperator.EQ, List.of("周线索3"))), List.of(), 1, null, false, false)).items().get(0);
+        Map<String, Object> noPhone = new HashMap<>();
+        noPhone.put("phone", null);
+        engine.records().update(rep, "lead", lead.id(), lead.version(), noPhone);
+
+        FormRecord after = scorecard(manager, "2026-03-09");
+        assertThat(after.values()).containsEntry("status", "yellow").containsEntry("volume_met", true);
+        assertThat((java.math.BigDecimal) after.values().get("valid_leads_incomplete")).isEqualByComparingTo("1");
+        Actor otherRep = actor(engine.users().byUsername("rep2").orElseThrow());
+        assertThat(engine.records().list(otherRep, "weekly_target", RecordQuery.firstPage(10)).items())
+                .extracting(FormRecord::ownerId).isNotEmpty().containsOnly(otherRep.userId());
+    }
+
+    @Test
+    void aFirstMissedWeekIsYellowAndASecondMissInARowIsRed() {
+        at("2026-03-11T10:00");
+        leads(15, true);
+        opportunitiesToQuote(8);
+        at("2026-03-17T10:00");
+        leads(3, true);
+        at("2026-03-24T10:00");
+        leads(2, true);
+
+        assertThat(scorecard(rep, "2026-03-09").values()).containsEntry("status", "green");
+        assertThat(scorecard(rep, "2026-03-16").values()).containsEntry("status", "yellow")
+                .containsEntry("volume_met", false).containsEntry("missed_before", false);
+        FormRecord third = scorecard(rep, "2026-03-23");
+        assertThat((java.math.BigDecimal) third.values().get("prev_valid_leads")).isEqualByComparingTo("3");
+        assertThat(third.values()).containsEntry("missed_before", true).containsEntry("status", "red");
+    }
+
     @Test
     void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
         WorkflowService workflow = harness.workflow.workflow();

@@ -98,10 +98,13 @@ final class RecordStore {
     }
 
     /** Returns false when the row is gone or its version is no longer {@code expectedVersion}. */
-    boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, String actor,
-                     OffsetDateTime now) {
+    boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, Map<String, Object> values,
+                     String actor, OffsetDateTime now) {
         String table = form.layout().tableName();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        putFieldValues(form, values, row);
         return dsl.update(table(table))
+                .set(unqualify(row))
                 .set(DSL.field(SqlNames.quoted(SqlNames.STAGE), SQLDataType.VARCHAR), stage)
                 .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_BY), SQLDataType.VARCHAR), actor)
                 .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_AT), SQLDataType.OFFSETDATETIME), now)
