@@ -264,7 +264,7 @@ abstract class SalesCrmWorkflowScenarios {
             values.put("valid", true);
             values.put("source", "website");
             values.put("company", "周公司" + i);
-            values.put("first_contact_at", "2026-03-02T10:00:00+08:00");
+            values.put("first_contact_at", harness.engine.clock.instant().plusSeconds(3600).toString());
             if (complete) {
                 values.put("phone", "138" + i);
             }
@@ -332,6 +332,70 @@ abstract class SalesCrmWorkflowScenarios {
         FormRecord third = scorecard(rep, "2026-03-23");
         assertThat((java.math.BigDecimal) third.values().get("prev_valid_leads")).isEqualByComparingTo("3");
         assertThat(third.values()).containsEntry("missed_before", true).containsEntry("status", "red");
+    }
+
+    private void lead(String name, boolean valid, String firstContact, String phone) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("valid", valid);
+        values.put("company", name + "公司");
+        values.put("source", "referral");
+        values.put("phone", phone);
+        values.put("first_contact_at", firstContact);
+        engine.records().create(rep, "lead", values);
+    }
+
+    private long opportunity(String name, long customer, boolean complete, String... stages) {
+        Map<String, Object> values = new HashMap<>(Map.of("name", name, "customer", customer, "amount", 50000,
+                "expected_close", "2026-05-31", "needs_assessment", List.of(upload("n.pdf").id()),
+                "signature_page", List.of(upload("s.pdf").id())));
+        if (complete) {
+            values.put("probability", "0.4");
+        }
+        long id = engine.records().create(rep, "opportunity", values).id();
+        for (String stage : stages) {
+            move(id, stage);
+        }
+        return id;
+    }
+
+    private void followup(String channel, String painPoints, Long opportunity) {
+        Map<String, Object> values = new HashMap<>(Map.of("summary", "跟进", "visit_date", "2026-03-10",
+                "channel", channel));
+        values.put("pain_points", painPoints);
+        values.put("opportunity", opportunity);
+        engine.records().create(rep, "followup", values);
+    }
+
+    @Test
+    void theProcessMetricsOfARepsWeekAreComputedFromTheirRecords() {
+        at("2026-03-09T10:00");
+        for (int i = 0; i < 4; i++) {
+            lead("及时" + i, true, "2026-03-09T12:00:00+08:00", "139" + i);
+        }
+        lead("迟到", true, "2026-03-09T15:00:00+08:00", "1390");
+        lead("无效", false, null, null);
+        long customer = customer("本周新客户");
+        long a = opportunity("A", customer, true, "demo", "quote");
+        opportunity("B", customer, true, "demo");
+        opportunity("C", customer, false);
+        opportunity("D", customer, true, "demo", "quote", "contract");
+        followup("visit", "预算紧张", a);
+        followup("call", null, null);
+        followup("meeting", "流程复杂", null);
+
+        Map<String, Object> week = scorecard(rep, "2026-03-09").values();
+        assertThat(week).extractingByKeys("leads_received", "leads_responded_4h", "lead_response_rate",
+                        "valid_leads", "quotes", "entered_needs", "advanced_needs", "advance_rate_needs",
+                        "entered_demo", "advance_rate_demo", "entered_quote", "advance_rate_quote",
+                        "entered_contract", "advance_rate_contract", "followups", "followup_depth",
+                        "contact_depth_index", "new_customers", "new_customer_efficiency", "leads_complete",
+                        "opportunities_created", "opportunities_complete", "data_completeness_rate", "health_score")
+                .map(v -> v == null ? null : ((java.math.BigDecimal) v).stripTrailingZeros().toPlainString())
+                .containsExactly("6", "4", "0.6667", "5", "2", "4", "3", "0.75", "3", "0.6667", "2", "0.5", "1", "0",
+                        "3", "8", "2.67", "1", "0.2", "5", "4", "3", "0.8", "55.7");
+        assertThat(week).containsEntry("lead_response_ok", false).containsEntry("advance_ok", false)
+                .containsEntry("new_customer_ok", true);
     }
 
     @Test

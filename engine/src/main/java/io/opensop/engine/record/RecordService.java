@@ -365,6 +365,16 @@ public final class RecordService {
         ValueCoercer coercer = new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone());
         for (FieldDefinition field : form.definition().fieldList()) {
             if (!values.containsKey(field.key()) && field.defaultValue() != null && !field.defaultValue().isNull()) {
+                // "NOW()" / "TODAY()": the moment of creation, e.g. when a lead was received
+                String text = field.defaultValue().isTextual() ? field.defaultValue().asText() : "";
+                if (field.type() == FieldType.DATETIME && "NOW()".equals(text)) {
+                    values.put(field.key(), now());
+                    continue;
+                }
+                if (field.type() == FieldType.DATE && "TODAY()".equals(text)) {
+                    values.put(field.key(), now().atZoneSameInstant(businessZone).toLocalDate());
+                    continue;
+                }
                 List<Problem> ignored = new ArrayList<>();
                 Object raw = Json.mapper().convertValue(field.defaultValue(), Object.class);
                 values.put(field.key(), coercer.coerce(field, raw, field.key(), ignored));
