@@ -244,6 +244,60 @@ abstract class SalesCrmScenarios {
         assertThat(engine.records().list(admin, "customer", RecordQuery.firstPage(50)).items()).hasSize(4);
     }
 
+    private void at(String shanghaiLocal) {
+        harness.clock.set(java.time.LocalDateTime.parse(shanghaiLocal).atZone(EngineHarness.SHANGHAI).toInstant());
+    }
+
+    /** Signs at {@code signAt}, withdraws (clears the date) at {@code withdrawAt}, signs again at {@code resignAt}. */
+    private long signWithdrawResign(long customer, String title, String signAt, String withdrawAt, String resignAt) {
+        at(signAt);
+        FormRecord contract = engine.records().create(rep, "contract", Map.of("title", title, "customer", customer,
+                "contract_amount", 80000, "signed_on", signAt.substring(0, 10)));
+        at(withdrawAt);
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("signed_on", null);
+        contract = engine.records().update(rep, "contract", contract.id(), contract.version(), cleared);
+        at(resignAt);
+        engine.records().update(rep, "contract", contract.id(), contract.version(),
+                Map.of("signed_on", resignAt.substring(0, 10)));
+        return contract.id();
+    }
+
+    @Test
+    void theAuditReportFlagsAContractSignedAt2359WithdrawnAndReSignedAt0001() {
+        long customer = engine.records().create(rep, "customer", completeCustomer("月末客户")).id();
+        long flagged = signWithdrawResign(customer, "跨夜重签", "2026-11-30T23:59", "2026-12-01T00:00:30",
+                "2026-12-01T00:01");
+        signWithdrawResign(customer, "白天重签", "2026-11-30T10:00", "2026-11-30T10:05", "2026-11-30T10:20");
+        signWithdrawResign(customer, "次日重签", "2026-11-30T23:50", "2026-12-01T08:00", "2026-12-01T09:00");
+        io.opensop.engine.audit.MidnightResignReport report = new io.opensop.engine.audit.MidnightResignReport(
+                engine.revisions(), engine.records(), engine.forms());
+
+        List<io.opensop.engine.audit.ResignFinding> findings = report.run(manager, "contract", "signed_on",
+                java.time.Duration.ofMinutes(30), EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
+                java.time.LocalDate.parse("2026-11-30"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.recordId()).isEqualTo(flagged);
+            assertThat(f.title()).isEqualTo("跨夜重签");
+            assertThat(f.signedAt()).hasToString("2026-11-30T23:59+08:00");
+            assertThat(f.withdrawnAt()).hasToString("2026-12-01T00:00:30+08:00");
+            assertThat(f.resignedAt()).hasToString("2026-12-01T00:01+08:00");
+            assertThat(f.signedValue()).hasToString("2026-11-30");
+            assertThat(f.resignedValue()).hasToString("2026-12-01");
+            assertThat(f.signedBy()).isEqualTo("rep1");
+            assertThat(f.minutesApart()).isEqualTo(2);
+        });
+        Actor otherRep = actor(engine.users().byUsername("rep2").orElseThrow());
+        assertThat(report.run(otherRep, "contract", "signed_on", java.time.Duration.ofMinutes(30),
+                EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
+                java.time.LocalDate.parse("2026-11-30"))).isEmpty();
+        assertThatThrownBy(() -> report.run(manager, "contract", "signed", java.time.Duration.ofDays(2),
+                EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("field", "window"));
+    }
+
     private FormRecord firstContract(String title) {
         return engine.records().list(admin, "contract", new RecordQuery(
                 List.of(new RecordFilter("title", FilterOperator.EQ, List.of(title))), List.of(), 1, null, false, false))
