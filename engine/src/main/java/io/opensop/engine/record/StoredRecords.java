@@ -70,12 +70,33 @@ public final class StoredRecords {
         }
     }
 
-    /** Live records of {@code form} owned by {@code ownerId}, in id order. */
-    public List<FormRecord> ownedBy(PublishedForm form, long ownerId) {
+    /**
+     * Live records of {@code form} owned by {@code ownerId} whose {@code dateField} (a date or datetime
+     * field, or {@code created_at}) lies in {@code [from, to)} days in {@code zone}, in id order: a period
+     * roll-up's children, filtered by the database.
+     */
+    public List<FormRecord> ownedIn(PublishedForm form, long ownerId, String dateField, java.time.LocalDate from,
+                                    java.time.LocalDate to, java.time.ZoneId zone) {
         String table = form.layout().tableName();
-        Field<Long> owner = RecordStore.longField(table, SqlNames.OWNER_ID);
-        Field<Long> id = RecordStore.longField(table, SqlNames.ID);
-        return store.select(form, owner.eq(ownerId).and(live(table)), List.of(id.asc()), Integer.MAX_VALUE);
+        Condition where = RecordStore.longField(table, SqlNames.OWNER_ID).eq(ownerId).and(live(table));
+        Optional<FieldDefinition> field = form.definition().field(dateField);
+        if (field.isPresent() && field.get().storedType() == io.opensop.engine.form.FieldType.DATE) {
+            Field<Object> column = ColumnCodec.field(table, form.layout().column(dateField).orElseThrow(), field.get());
+            where = where.and(column.ge(ColumnCodec.toDb(field.get(), from)))
+                    .and(column.lt(ColumnCodec.toDb(field.get(), to)));
+        } else {
+            Field<Object> column = field.isPresent()
+                    ? ColumnCodec.field(table, form.layout().column(dateField).orElseThrow(), field.get())
+                    : RecordStore.systemField(table, SystemColumn.CREATED_AT);
+            Object start = from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            Object end = to.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            if (field.isPresent()) {
+                start = ColumnCodec.toDb(field.get(), start);
+                end = ColumnCodec.toDb(field.get(), end);
+            }
+            where = where.and(column.ge(start)).and(column.lt(end));
+        }
+        return store.select(form, where, List.of(RecordStore.longField(table, SqlNames.ID).asc()), Integer.MAX_VALUE);
     }
 
     /** The live record (lowest id) whose fields hold exactly {@code values}, if any. */

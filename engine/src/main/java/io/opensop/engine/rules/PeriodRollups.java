@@ -42,7 +42,9 @@ final class PeriodRollups {
             return List.of();
         }
         LocalDate from = period.plus(period.periodOf(start), period.shift());
-        return formulas.records().ownedBy(child, owner.longValue()).stream()
+        // the database narrows by owner and date range; the exact period check stays here
+        return formulas.records().ownedIn(child, owner.longValue(), period.dateField(), from.minusDays(1),
+                        period.plus(from, 1).plusDays(1), formulas.context().zone()).stream()
                 .filter(r -> from.equals(periodOf(period, r))).toList();
     }
 
