@@ -12,17 +12,11 @@ import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.testing.EngineHarness;
-import io.opensop.engine.user.NewUser;
-import io.opensop.engine.user.UserAccount;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class SalesCrmScenarios {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
+    private SalesCrmFixture f;
     private EngineServices engine;
-    private TemplateService templates;
     private Actor rep;
     private Actor manager;
     private final Actor admin = EngineHarness.admin();
@@ -45,44 +37,19 @@ abstract class SalesCrmScenarios {
 
     @BeforeEach
     void install() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
-        UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
-                "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
-        UserAccount rep1 = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("rep2", "{noop}x", "Chen", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("finance", "{noop}x", "Sun", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("finance")));
-        rep = actor(rep1);
-        manager = actor(managerAccount);
-        templates = engine.templates(new StoredProcessModels());
-        templates.install(admin, ClasspathTemplates.load("sales-crm"), true);
+        f = SalesCrmFixture.withoutWorkflow(newDatabase());
+        engine = f.engine;
+        rep = f.rep;
+        manager = f.manager;
     }
 
     @AfterEach
     void close() {
-        dataSource.close();
+        f.close();
     }
 
-    private static Actor actor(UserAccount account) {
-        return new Actor(account.id(), account.username(), account.roles(), Locale.SIMPLIFIED_CHINESE,
-                ZoneId.of("Asia/Shanghai"));
-    }
-
-    private Map<String, Object> completeCustomer(String name) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", name);
-        values.put("customer_type", "smb");
-        values.put("industry", "retail");
-        values.put("region", "north");
-        values.put("budget_range", "lt100k");
-        values.put("decision_role", "user");
-        values.put("source", "website");
-        values.put("key_contact_phone", "+86 10 5555 0000");
-        return values;
+    private static Map<String, Object> completeCustomer(String name) {
+        return SalesCrmFixture.completeCustomer(name);
     }
 
     @Test
@@ -146,7 +113,7 @@ abstract class SalesCrmScenarios {
         FormRecord payment = engine.records().list(admin, "payment",
                 new RecordQuery(List.of(new RecordFilter("status", FilterOperator.EQ, List.of("awaiting_acceptance"))),
                         List.of(), 10, null, false, false)).items().get(0);
-        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        Actor finance = f.actor("finance");
         engine.records().update(finance, "payment", payment.id(), payment.version(),
                 Map.of("status", "paid", "paid_on", "2026-11-20"));
 
@@ -225,7 +192,7 @@ abstract class SalesCrmScenarios {
 
     @Test
     void paymentsOverdueMoreThanFiveDaysAreRed() {
-        harness.clock.set(java.time.Instant.parse("2026-11-25T02:00:00Z"));
+        f.clock.set(java.time.Instant.parse("2026-11-25T02:00:00Z"));
         long contract = firstContract("金禾医疗 CRM 一期").id();
 
         FormRecord overdue = engine.records().create(rep, "payment", Map.of("contract", contract, "amount", 1000,
@@ -240,12 +207,12 @@ abstract class SalesCrmScenarios {
 
     @Test
     void installingTheTemplateAgainChangesNothing() {
-        assertThat(templates.install(admin, ClasspathTemplates.load("sales-crm"), true).changes()).isEmpty();
+        assertThat(f.templates.install(admin, ClasspathTemplates.load("sales-crm"), true).changes()).isEmpty();
         assertThat(engine.records().list(admin, "customer", RecordQuery.firstPage(50)).items()).hasSize(4);
     }
 
     private void at(String shanghaiLocal) {
-        harness.clock.set(java.time.LocalDateTime.parse(shanghaiLocal).atZone(EngineHarness.SHANGHAI).toInstant());
+        f.at(shanghaiLocal);
     }
 
     /** Signs at {@code signAt}, withdraws (clears the date) at {@code withdrawAt}, signs again at {@code resignAt}. */
@@ -288,7 +255,7 @@ abstract class SalesCrmScenarios {
             assertThat(f.signedBy()).isEqualTo("rep1");
             assertThat(f.minutesApart()).isEqualTo(2);
         });
-        Actor otherRep = actor(engine.users().byUsername("rep2").orElseThrow());
+        Actor otherRep = f.actor("rep2");
         assertThat(report.run(otherRep, "contract", "signed_on", java.time.Duration.ofMinutes(30),
                 EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
                 java.time.LocalDate.parse("2026-11-30"))).isEmpty();

@@ -9,39 +9,23 @@ import io.opensop.engine.EngineServices;
 import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
-import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.notify.NotificationView;
 import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.sla.SlaEnginePlugin;
-import io.opensop.engine.sla.SlaServices;
 import io.opensop.engine.testing.EngineHarness;
-import io.opensop.engine.testing.WorkflowHarness;
-import io.opensop.engine.user.NewUser;
-import io.opensop.engine.user.UserAccount;
-import io.opensop.engine.workflow.ProcessModelsAdapter;
 import io.opensop.engine.workflow.WorkTask;
 import io.opensop.engine.workflow.WorkflowService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The sales-crm template on the embedded Camunda engine with the SLA feature and notifications:
@@ -51,10 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 abstract class SalesCrmWorkflowScenarios {
 
-    private HikariDataSource dataSource;
-    private WorkflowHarness harness;
+    private SalesCrmFixture f;
     private EngineServices engine;
-    private NotificationService notifications;
     private Actor rep;
     private Actor manager;
     private final Actor admin = EngineHarness.admin();
@@ -63,79 +45,27 @@ abstract class SalesCrmWorkflowScenarios {
 
     @BeforeEach
     void install() {
-        dataSource = newDatabase();
-        SlaEnginePlugin plugin = SlaServices.plugin();
-        harness = new WorkflowHarness(dataSource, Set.of(), List.of(plugin));
-        engine = harness.engine.engine;
-        notifications = new NotificationService(harness.engine.dsl,
-                (PlatformTransactionManager) harness.engine.transactions.getTransactionManager(), engine.users(),
-                harness.engine.clock, List.of(), Runnable::run);
-        SlaServices sla = new SlaServices(engine, harness.camunda, harness.engine.dsl, harness.engine.transactions,
-                harness.engine.clock, EngineHarness.SHANGHAI, plugin, notifications);
-        harness.engine.listeners.add(sla::onEvent);
-        UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
-                "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
-        UserAccount rep1 = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("rep2", "{noop}x", "Chen", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("legal", "{noop}x", "Zhou", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("legal")));
-        engine.users().create(new NewUser("finance", "{noop}x", "Sun", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("finance")));
-        rep = actor(rep1);
-        manager = actor(managerAccount);
-        engine.templates(new ProcessModelsAdapter(harness.workflow.models()))
-                .install(admin, ClasspathTemplates.load("sales-crm"), true);
+        f = SalesCrmFixture.withWorkflow(newDatabase());
+        engine = f.engine;
+        rep = f.rep;
+        manager = f.manager;
     }
 
     @AfterEach
     void close() {
-        harness.close();
-        dataSource.close();
+        f.close();
     }
 
-    private static Actor actor(UserAccount account) {
-        return new Actor(account.id(), account.username(), account.roles(), Locale.SIMPLIFIED_CHINESE,
-                EngineHarness.SHANGHAI);
-    }
-
-    /** Moves both clocks to a local date-time in Shanghai and runs every due job; returns how many ran. */
     private int at(String localDateTime) {
-        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
-        harness.engine.clock.set(instant);
-        ClockUtil.setCurrentTime(Date.from(instant));
-        ManagementService management = harness.camunda.getManagementService();
-        int ran = 0;
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job job : due) {
-                management.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
+        return f.at(localDateTime);
     }
 
     private List<NotificationView> inbox(Actor actor, String kind, String about) {
-        return notifications.inbox(actor, false, 200).stream()
-                .filter(n -> n.kind().equals(kind) && (n.title() + n.body()).contains(about)).toList();
+        return f.inbox(actor, kind, about);
     }
 
     private long customer(String name) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", name);
-        values.put("customer_type", "smb");
-        values.put("industry", "retail");
-        values.put("region", "north");
-        values.put("budget_range", "lt100k");
-        values.put("decision_role", "user");
-        values.put("source", "website");
-        values.put("key_contact_phone", "+86 10 5555 0000");
-        return engine.records().create(rep, "customer", values).id();
+        return f.customer(name);
     }
 
     private FormRecord move(long opportunity, String stage) {
@@ -234,7 +164,7 @@ abstract class SalesCrmWorkflowScenarios {
 
         at("2026-03-06T10:00");
         assertThat(inbox(manager, "sla.escalation", "回退商机")).isEmpty();
-        assertThat(harness.engine.dsl.fetchCount(harness.engine.dsl.selectFrom("sla_clock")
+        assertThat(f.dsl.fetchCount(f.dsl.selectFrom("sla_clock")
                 .where("policy_key = 'demo_72h' and status = 'running'"))).isZero();
     }
 
@@ -264,7 +194,7 @@ abstract class SalesCrmWorkflowScenarios {
             values.put("valid", true);
             values.put("source", "website");
             values.put("company", "周公司" + i);
-            values.put("first_contact_at", harness.engine.clock.instant().plusSeconds(3600).toString());
+            values.put("first_contact_at", f.clock.instant().plusSeconds(3600).toString());
             if (complete) {
                 values.put("phone", "138" + i);
             }
@@ -311,7 +241,7 @@ abstract class SalesCrmWorkflowScenarios {
         FormRecord after = scorecard(manager, "2026-03-09");
         assertThat(after.values()).containsEntry("status", "yellow").containsEntry("volume_met", true);
         assertThat((java.math.BigDecimal) after.values().get("valid_leads_incomplete")).isEqualByComparingTo("1");
-        Actor otherRep = actor(engine.users().byUsername("rep2").orElseThrow());
+        Actor otherRep = f.actor("rep2");
         assertThat(engine.records().list(otherRep, "weekly_target", RecordQuery.firstPage(10)).items())
                 .extracting(FormRecord::ownerId).isNotEmpty().containsOnly(otherRep.userId());
     }
@@ -400,9 +330,9 @@ abstract class SalesCrmWorkflowScenarios {
 
     @Test
     void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
-        WorkflowService workflow = harness.workflow.workflow();
-        Actor legal = actor(engine.users().byUsername("legal").orElseThrow());
-        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        WorkflowService workflow = f.harness.workflow.workflow();
+        Actor legal = f.actor("legal");
+        Actor finance = f.actor("finance");
         FormRecord contract = engine.records().list(admin, "contract", new RecordQuery(List.of(new RecordFilter(
                 "title", FilterOperator.EQ, List.of("华东精密 MES 一期"))), List.of(), 1, null, false, false))
                 .items().get(0);
@@ -424,7 +354,7 @@ abstract class SalesCrmWorkflowScenarios {
         workflow.approve(finance, only(workflow.tasks(finance), "finance").id(), "已核对回款节点");
 
         assertThat(workflow.running("contract", contract.id())).isFalse();
-        assertThat(harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
+        assertThat(f.harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey("contract:" + contract.id()).singleResult().getEndActivityId())
                 .isEqualTo("approved");
     }
