@@ -73,8 +73,15 @@ class DemoData implements ApplicationRunner {
         user("legal", "法务 Zhou", null, "legal", null, "legal");
         sampleCustomers();
         for (TemplatePackage template : catalog.all()) {
-            // Installing the same version again changes nothing, so a restart keeps the demo as it is.
-            templates.install(Actor.system(), template, true);
+            // Installing the same version again changes nothing, so a restart keeps the demo as it is;
+            // a demo database made by an older build gets the shipped version by an upgrade.
+            boolean older = templates.installation(template.id())
+                    .filter(i -> !i.version().equals(template.version())).isPresent();
+            if (older) {
+                templates.upgrade(Actor.system(), template, false);
+            } else {
+                templates.install(Actor.system(), template, true);
+            }
         }
         generateMonth();
         log.info("demo data ready: sign in as admin/demo, designer/demo, manager/demo, rep1/demo");
