@@ -104,10 +104,20 @@ class DemoData implements ApplicationRunner {
         if (generator.alreadyGenerated(settings)) {
             return;
         }
-        long started = System.nanoTime();
-        DemoCounts counts = generator.generate(settings, 50, c -> log.info("demo month: {} customers", c.customers()));
-        log.info("demo month generated in {} ms: {} records ({}), sign in as {}rep01/demo",
-                (System.nanoTime() - started) / 1_000_000, counts.records(), counts, settings.prefix());
+        // in the background, so the app is up at once and the month fills in batch by batch
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                DemoCounts counts = generator.generate(settings, 50,
+                        c -> log.info("demo month: {} of {} customers", c.customers(), settings.customers()));
+                log.info("demo month generated in {} ms: {} records ({}), sign in as {}rep01/demo",
+                        (System.nanoTime() - started) / 1_000_000, counts.records(), counts, settings.prefix());
+            } catch (RuntimeException e) {
+                log.warn("demo month stopped; the batches written so far stay", e);
+            }
+        }, "opensop-demo-generator");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private UserAccount user(String username, String name, Long managerId, String team, String region,
