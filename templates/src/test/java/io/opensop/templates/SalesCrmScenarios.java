@@ -12,17 +12,11 @@ import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.testing.EngineHarness;
-import io.opensop.engine.user.NewUser;
-import io.opensop.engine.user.UserAccount;
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class SalesCrmScenarios {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
+    private SalesCrmFixture f;
     private EngineServices engine;
-    private TemplateService templates;
     private Actor rep;
     private Actor manager;
     private final Actor admin = EngineHarness.admin();
@@ -45,44 +37,19 @@ abstract class SalesCrmScenarios {
 
     @BeforeEach
     void install() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
-        UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
-                "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
-        UserAccount rep1 = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("rep2", "{noop}x", "Chen", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("finance", "{noop}x", "Sun", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("finance")));
-        rep = actor(rep1);
-        manager = actor(managerAccount);
-        templates = engine.templates(new StoredProcessModels());
-        templates.install(admin, ClasspathTemplates.load("sales-crm"), true);
+        f = SalesCrmFixture.withoutWorkflow(newDatabase());
+        engine = f.engine;
+        rep = f.rep;
+        manager = f.manager;
     }
 
     @AfterEach
     void close() {
-        dataSource.close();
+        f.close();
     }
 
-    private static Actor actor(UserAccount account) {
-        return new Actor(account.id(), account.username(), account.roles(), Locale.SIMPLIFIED_CHINESE,
-                ZoneId.of("Asia/Shanghai"));
-    }
-
-    private Map<String, Object> completeCustomer(String name) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", name);
-        values.put("customer_type", "smb");
-        values.put("industry", "retail");
-        values.put("region", "north");
-        values.put("budget_range", "lt100k");
-        values.put("decision_role", "user");
-        values.put("source", "website");
-        values.put("key_contact_phone", "+86 10 5555 0000");
-        return values;
+    private static Map<String, Object> completeCustomer(String name) {
+        return SalesCrmFixture.completeCustomer(name);
     }
 
     @Test
@@ -146,7 +113,7 @@ abstract class SalesCrmScenarios {
         FormRecord payment = engine.records().list(admin, "payment",
                 new RecordQuery(List.of(new RecordFilter("status", FilterOperator.EQ, List.of("awaiting_acceptance"))),
                         List.of(), 10, null, false, false)).items().get(0);
-        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        Actor finance = f.actor("finance");
         engine.records().update(finance, "payment", payment.id(), payment.version(),
                 Map.of("status", "paid", "paid_on", "2026-11-20"));
 
@@ -225,7 +192,7 @@ abstract class SalesCrmScenarios {
 
     @Test
     void paymentsOverdueMoreThanFiveDaysAreRed() {
-        harness.clock.set(java.time.Instant.parse("2026-11-25T02:00:00Z"));
+        f.clock.set(java.time.Instant.parse("2026-11-25T02:00:00Z"));
         long contract = firstContract("金禾医疗 CRM 一期").id();
 
         FormRecord overdue = engine.records().create(rep, "payment", Map.of("contract", contract, "amount", 1000,
@@ -240,8 +207,62 @@ abstract class SalesCrmScenarios {
 
     @Test
     void installingTheTemplateAgainChangesNothing() {
-        assertThat(templates.install(admin, ClasspathTemplates.load("sales-crm"), true).changes()).isEmpty();
+        assertThat(f.templates.install(admin, ClasspathTemplates.load("sales-crm"), true).changes()).isEmpty();
         assertThat(engine.records().list(admin, "customer", RecordQuery.firstPage(50)).items()).hasSize(4);
+    }
+
+    private void at(String shanghaiLocal) {
+        f.at(shanghaiLocal);
+    }
+
+    /** Signs at {@code signAt}, withdraws (clears the date) at {@code withdrawAt}, signs again at {@code resignAt}. */
+    private long signWithdrawResign(long customer, String title, String signAt, String withdrawAt, String resignAt) {
+        at(signAt);
+        FormRecord contract = engine.records().create(rep, "contract", Map.of("title", title, "customer", customer,
+                "contract_amount", 80000, "signed_on", signAt.substring(0, 10)));
+        at(withdrawAt);
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("signed_on", null);
+        contract = engine.records().update(rep, "contract", contract.id(), contract.version(), cleared);
+        at(resignAt);
+        engine.records().update(rep, "contract", contract.id(), contract.version(),
+                Map.of("signed_on", resignAt.substring(0, 10)));
+        return contract.id();
+    }
+
+    @Test
+    void theAuditReportFlagsAContractSignedAt2359WithdrawnAndReSignedAt0001() {
+        long customer = engine.records().create(rep, "customer", completeCustomer("月末客户")).id();
+        long flagged = signWithdrawResign(customer, "跨夜重签", "2026-11-30T23:59", "2026-12-01T00:00:30",
+                "2026-12-01T00:01");
+        signWithdrawResign(customer, "白天重签", "2026-11-30T10:00", "2026-11-30T10:05", "2026-11-30T10:20");
+        signWithdrawResign(customer, "次日重签", "2026-11-30T23:50", "2026-12-01T08:00", "2026-12-01T09:00");
+        io.opensop.engine.audit.MidnightResignReport report = new io.opensop.engine.audit.MidnightResignReport(
+                engine.revisions(), engine.records(), engine.forms());
+
+        List<io.opensop.engine.audit.ResignFinding> findings = report.run(manager, "contract", "signed_on",
+                java.time.Duration.ofMinutes(30), EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
+                java.time.LocalDate.parse("2026-11-30"));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.recordId()).isEqualTo(flagged);
+            assertThat(f.title()).isEqualTo("跨夜重签");
+            assertThat(f.signedAt()).hasToString("2026-11-30T23:59+08:00");
+            assertThat(f.withdrawnAt()).hasToString("2026-12-01T00:00:30+08:00");
+            assertThat(f.resignedAt()).hasToString("2026-12-01T00:01+08:00");
+            assertThat(f.signedValue()).hasToString("2026-11-30");
+            assertThat(f.resignedValue()).hasToString("2026-12-01");
+            assertThat(f.signedBy()).isEqualTo("rep1");
+            assertThat(f.minutesApart()).isEqualTo(2);
+        });
+        Actor otherRep = f.actor("rep2");
+        assertThat(report.run(otherRep, "contract", "signed_on", java.time.Duration.ofMinutes(30),
+                EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
+                java.time.LocalDate.parse("2026-11-30"))).isEmpty();
+        assertThatThrownBy(() -> report.run(manager, "contract", "signed", java.time.Duration.ofDays(2),
+                EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("field", "window"));
     }
 
     private FormRecord firstContract(String title) {

@@ -9,39 +9,23 @@ import io.opensop.engine.EngineServices;
 import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
-import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.notify.NotificationView;
 import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.sla.SlaEnginePlugin;
-import io.opensop.engine.sla.SlaServices;
 import io.opensop.engine.testing.EngineHarness;
-import io.opensop.engine.testing.WorkflowHarness;
-import io.opensop.engine.user.NewUser;
-import io.opensop.engine.user.UserAccount;
-import io.opensop.engine.workflow.ProcessModelsAdapter;
 import io.opensop.engine.workflow.WorkTask;
 import io.opensop.engine.workflow.WorkflowService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The sales-crm template on the embedded Camunda engine with the SLA feature and notifications:
@@ -51,10 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 abstract class SalesCrmWorkflowScenarios {
 
-    private HikariDataSource dataSource;
-    private WorkflowHarness harness;
+    private SalesCrmFixture f;
     private EngineServices engine;
-    private NotificationService notifications;
     private Actor rep;
     private Actor manager;
     private final Actor admin = EngineHarness.admin();
@@ -63,79 +45,27 @@ abstract class SalesCrmWorkflowScenarios {
 
     @BeforeEach
     void install() {
-        dataSource = newDatabase();
-        SlaEnginePlugin plugin = SlaServices.plugin();
-        harness = new WorkflowHarness(dataSource, Set.of(), List.of(plugin));
-        engine = harness.engine.engine;
-        notifications = new NotificationService(harness.engine.dsl,
-                (PlatformTransactionManager) harness.engine.transactions.getTransactionManager(), engine.users(),
-                harness.engine.clock, List.of(), Runnable::run);
-        SlaServices sla = new SlaServices(engine, harness.camunda, harness.engine.dsl, harness.engine.transactions,
-                harness.engine.clock, EngineHarness.SHANGHAI, plugin, notifications);
-        harness.engine.listeners.add(sla::onEvent);
-        UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
-                "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
-        UserAccount rep1 = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("rep2", "{noop}x", "Chen", null, "zh-CN", "Asia/Shanghai",
-                managerAccount.id(), "east-1", "east", Set.of("sales_rep")));
-        engine.users().create(new NewUser("legal", "{noop}x", "Zhou", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("legal")));
-        engine.users().create(new NewUser("finance", "{noop}x", "Sun", null, "zh-CN", "Asia/Shanghai", null, null,
-                null, Set.of("finance")));
-        rep = actor(rep1);
-        manager = actor(managerAccount);
-        engine.templates(new ProcessModelsAdapter(harness.workflow.models()))
-                .install(admin, ClasspathTemplates.load("sales-crm"), true);
+        f = SalesCrmFixture.withWorkflow(newDatabase());
+        engine = f.engine;
+        rep = f.rep;
+        manager = f.manager;
     }
 
     @AfterEach
     void close() {
-        harness.close();
-        dataSource.close();
+        f.close();
     }
 
-    private static Actor actor(UserAccount account) {
-        return new Actor(account.id(), account.username(), account.roles(), Locale.SIMPLIFIED_CHINESE,
-                EngineHarness.SHANGHAI);
-    }
-
-    /** Moves both clocks to a local date-time in Shanghai and runs every due job; returns how many ran. */
     private int at(String localDateTime) {
-        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
-        harness.engine.clock.set(instant);
-        ClockUtil.setCurrentTime(Date.from(instant));
-        ManagementService management = harness.camunda.getManagementService();
-        int ran = 0;
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job job : due) {
-                management.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
+        return f.at(localDateTime);
     }
 
     private List<NotificationView> inbox(Actor actor, String kind, String about) {
-        return notifications.inbox(actor, false, 200).stream()
-                .filter(n -> n.kind().equals(kind) && (n.title() + n.body()).contains(about)).toList();
+        return f.inbox(actor, kind, about);
     }
 
     private long customer(String name) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", name);
-        values.put("customer_type", "smb");
-        values.put("industry", "retail");
-        values.put("region", "north");
-        values.put("budget_range", "lt100k");
-        values.put("decision_role", "user");
-        values.put("source", "website");
-        values.put("key_contact_phone", "+86 10 5555 0000");
-        return engine.records().create(rep, "customer", values).id();
+        return f.customer(name);
     }
 
     private FormRecord move(long opportunity, String stage) {
@@ -208,10 +138,201 @@ abstract class SalesCrmWorkflowScenarios {
     }
 
     @Test
+    void seventyTwoHoursInTheSolutionDemoStageAlertsTheManagerOnceNamingTheStage() {
+        at("2026-03-02T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "演示商机", "customer", customer("演示客户")));
+        move(deal.id(), "demo");
+
+        at("2026-03-05T09:59");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).isEmpty();
+        at("2026-03-05T10:00");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("方案演示阶段超过 72 小时").contains("阶段：方案演示"));
+        at("2026-03-12T10:00");
+        assertThat(inbox(manager, "sla.escalation", "演示商机")).hasSize(1);
+    }
+
+    @Test
+    void leavingTheSolutionDemoStageBeforeSeventyTwoHoursStopsItsClock() {
+        at("2026-03-02T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "回退商机", "customer", customer("回退客户")));
+        move(deal.id(), "demo");
+        at("2026-03-03T10:00");
+        move(deal.id(), "needs");
+
+        at("2026-03-06T10:00");
+        assertThat(inbox(manager, "sla.escalation", "回退商机")).isEmpty();
+        assertThat(f.dsl.fetchCount(f.dsl.selectFrom("sla_clock")
+                .where("policy_key = 'demo_72h' and status = 'running'"))).isZero();
+    }
+
+    @Test
+    void aStageMoveCountsAsAnUpdateAndTheThreeDayReminderNamesTheStage() {
+        at("2026-03-05T10:00");
+        FormRecord deal = engine.records().create(rep, "opportunity",
+                Map.of("name", "推进商机", "customer", customer("推进客户")));
+        // Monday 09:00: into the demo stage; 3WD later is Thursday 09:00, not Tuesday 10:00
+        at("2026-03-09T09:00");
+        move(deal.id(), "demo");
+
+        at("2026-03-10T10:00");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).isEmpty();
+        at("2026-03-12T08:59");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).isEmpty();
+        at("2026-03-12T09:00");
+        assertThat(inbox(rep, "sla.reminder", "推进商机")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("阶段：方案演示"));
+        assertThat(inbox(manager, "sla.reminder", "推进商机")).hasSize(1);
+    }
+
+    private void leads(int count, boolean complete) {
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("name", "周线索" + i);
+            values.put("valid", true);
+            values.put("source", "website");
+            values.put("company", "周公司" + i);
+            values.put("first_contact_at", f.clock.instant().plusSeconds(3600).toString());
+            if (complete) {
+                values.put("phone", "138" + i);
+            }
+            engine.records().create(rep, "lead", values);
+        }
+    }
+
+    private void opportunitiesToQuote(int count) {
+        long customer = customer("报价客户" + count);
+        for (int i = 0; i < count; i++) {
+            FormRecord deal = engine.records().create(rep, "opportunity", Map.of("name", "报价商机" + i,
+                    "customer", customer, "amount", 10000, "expected_close", "2026-04-30", "probability", "0.5",
+                    "needs_assessment", List.of(upload("n.pdf").id()), "signature_page", List.of(upload("s.pdf").id())));
+            move(deal.id(), "demo");
+            move(deal.id(), "quote");
+        }
+    }
+
+    private FormRecord scorecard(Actor actor, String weekStart) {
+        return engine.records().list(actor, "weekly_target", new RecordQuery(List.of(
+                new RecordFilter("week_start", FilterOperator.EQ, List.of(weekStart))), List.of(), 10, null, false,
+                false)).items().stream().filter(r -> r.ownerId().equals(rep.userId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aRepWhoMeetsBothWeeklyTargetsWithCompleteRecordsIsGreenAndAMissingPhoneTurnsItYellow() {
+        // the week after the install, so the sample data's leads do not count
+        at("2026-03-11T10:00");
+        leads(15, true);
+        opportunitiesToQuote(8);
+
+        FormRecord week = scorecard(rep, "2026-03-09");
+        assertThat(week.values()).containsEntry("rep", rep.userId())
+                .containsEntry("status", "green").containsEntry("volume_met", true);
+        assertThat((java.math.BigDecimal) week.values().get("valid_leads")).isEqualByComparingTo("15");
+        assertThat((java.math.BigDecimal) week.values().get("quotes")).isEqualByComparingTo("8");
+
+        FormRecord lead = engine.records().list(rep, "lead", new RecordQuery(List.of(new RecordFilter("name",
+                FilterOperator.EQ, List.of("周线索3"))), List.of(), 1, null, false, false)).items().get(0);
+        Map<String, Object> noPhone = new HashMap<>();
+        noPhone.put("phone", null);
+        engine.records().update(rep, "lead", lead.id(), lead.version(), noPhone);
+
+        FormRecord after = scorecard(manager, "2026-03-09");
+        assertThat(after.values()).containsEntry("status", "yellow").containsEntry("volume_met", true);
+        assertThat((java.math.BigDecimal) after.values().get("valid_leads_incomplete")).isEqualByComparingTo("1");
+        Actor otherRep = f.actor("rep2");
+        assertThat(engine.records().list(otherRep, "weekly_target", RecordQuery.firstPage(10)).items())
+                .extracting(FormRecord::ownerId).isNotEmpty().containsOnly(otherRep.userId());
+    }
+
+    @Test
+    void aFirstMissedWeekIsYellowAndASecondMissInARowIsRed() {
+        at("2026-03-11T10:00");
+        leads(15, true);
+        opportunitiesToQuote(8);
+        at("2026-03-17T10:00");
+        leads(3, true);
+        at("2026-03-24T10:00");
+        leads(2, true);
+
+        assertThat(scorecard(rep, "2026-03-09").values()).containsEntry("status", "green");
+        assertThat(scorecard(rep, "2026-03-16").values()).containsEntry("status", "yellow")
+                .containsEntry("volume_met", false).containsEntry("missed_before", false);
+        FormRecord third = scorecard(rep, "2026-03-23");
+        assertThat((java.math.BigDecimal) third.values().get("prev_valid_leads")).isEqualByComparingTo("3");
+        assertThat(third.values()).containsEntry("missed_before", true).containsEntry("status", "red");
+    }
+
+    private void lead(String name, boolean valid, String firstContact, String phone) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", name);
+        values.put("valid", valid);
+        values.put("company", name + "公司");
+        values.put("source", "referral");
+        values.put("phone", phone);
+        values.put("first_contact_at", firstContact);
+        engine.records().create(rep, "lead", values);
+    }
+
+    private long opportunity(String name, long customer, boolean complete, String... stages) {
+        Map<String, Object> values = new HashMap<>(Map.of("name", name, "customer", customer, "amount", 50000,
+                "expected_close", "2026-05-31", "needs_assessment", List.of(upload("n.pdf").id()),
+                "signature_page", List.of(upload("s.pdf").id())));
+        if (complete) {
+            values.put("probability", "0.4");
+        }
+        long id = engine.records().create(rep, "opportunity", values).id();
+        for (String stage : stages) {
+            move(id, stage);
+        }
+        return id;
+    }
+
+    private void followup(String channel, String painPoints, Long opportunity) {
+        Map<String, Object> values = new HashMap<>(Map.of("summary", "跟进", "visit_date", "2026-03-10",
+                "channel", channel));
+        values.put("pain_points", painPoints);
+        values.put("opportunity", opportunity);
+        engine.records().create(rep, "followup", values);
+    }
+
+    @Test
+    void theProcessMetricsOfARepsWeekAreComputedFromTheirRecords() {
+        at("2026-03-09T10:00");
+        for (int i = 0; i < 4; i++) {
+            lead("及时" + i, true, "2026-03-09T12:00:00+08:00", "139" + i);
+        }
+        lead("迟到", true, "2026-03-09T15:00:00+08:00", "1390");
+        lead("无效", false, null, null);
+        long customer = customer("本周新客户");
+        long a = opportunity("A", customer, true, "demo", "quote");
+        opportunity("B", customer, true, "demo");
+        opportunity("C", customer, false);
+        opportunity("D", customer, true, "demo", "quote", "contract");
+        followup("visit", "预算紧张", a);
+        followup("call", null, null);
+        followup("meeting", "流程复杂", null);
+
+        Map<String, Object> week = scorecard(rep, "2026-03-09").values();
+        assertThat(week).extractingByKeys("leads_received", "leads_responded_4h", "lead_response_rate",
+                        "valid_leads", "quotes", "entered_needs", "advanced_needs", "advance_rate_needs",
+                        "entered_demo", "advance_rate_demo", "entered_quote", "advance_rate_quote",
+                        "entered_contract", "advance_rate_contract", "followups", "followup_depth",
+                        "contact_depth_index", "new_customers", "new_customer_efficiency", "leads_complete",
+                        "opportunities_created", "opportunities_complete", "data_completeness_rate", "health_score")
+                .map(v -> v == null ? null : ((java.math.BigDecimal) v).stripTrailingZeros().toPlainString())
+                .containsExactly("6", "4", "0.6667", "5", "2", "4", "3", "0.75", "3", "0.6667", "2", "0.5", "1", "0",
+                        "3", "8", "2.67", "1", "0.2", "5", "4", "3", "0.8", "55.7");
+        assertThat(week).containsEntry("lead_response_ok", false).containsEntry("advance_ok", false)
+                .containsEntry("new_customer_ok", true);
+    }
+
+    @Test
     void theContractApprovalRunsManagerLegalFinanceAndLegalChecksTheMilestones() {
-        WorkflowService workflow = harness.workflow.workflow();
-        Actor legal = actor(engine.users().byUsername("legal").orElseThrow());
-        Actor finance = actor(engine.users().byUsername("finance").orElseThrow());
+        WorkflowService workflow = f.harness.workflow.workflow();
+        Actor legal = f.actor("legal");
+        Actor finance = f.actor("finance");
         FormRecord contract = engine.records().list(admin, "contract", new RecordQuery(List.of(new RecordFilter(
                 "title", FilterOperator.EQ, List.of("华东精密 MES 一期"))), List.of(), 1, null, false, false))
                 .items().get(0);
@@ -233,7 +354,7 @@ abstract class SalesCrmWorkflowScenarios {
         workflow.approve(finance, only(workflow.tasks(finance), "finance").id(), "已核对回款节点");
 
         assertThat(workflow.running("contract", contract.id())).isFalse();
-        assertThat(harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
+        assertThat(f.harness.camunda.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey("contract:" + contract.id()).singleResult().getEndActivityId())
                 .isEqualTo("approved");
     }

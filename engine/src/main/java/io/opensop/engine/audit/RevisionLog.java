@@ -62,6 +62,18 @@ public class RevisionLog {
                         readChanges(r.get(5, String.class))));
     }
 
+    /** Revisions of a form's records written in {@code [from, to)}, oldest first. */
+    public List<Revision> between(String formKey, OffsetDateTime from, OffsetDateTime to) {
+        return dsl.fetch("select id, record_id, record_version, action, changed_by, changed_at, changes_json"
+                                + " from record_revision where form_key = ? and changed_at >= ? and changed_at < ? order by id",
+                        formKey, timestamp(from.withOffsetSameInstant(ZoneOffset.UTC)),
+                        timestamp(to.withOffsetSameInstant(ZoneOffset.UTC)))
+                .map(r -> new Revision(r.get(0, Long.class), formKey, r.get(1, Long.class), r.get(2, Long.class),
+                        r.get(3, String.class), r.get(4, String.class),
+                        r.get(5, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        readChanges(r.get(6, String.class))));
+    }
+
     private static List<FieldChange> readChanges(String json) {
         try {
             return Json.mapper().readValue(json, CHANGES);

@@ -171,7 +171,21 @@ public final class FormDefinitionValidator {
         if (!Identifiers.isValidKey(rollup.form())) {
             problems.add(Problem.of(at + ".form", "invalid_identifier", String.valueOf(rollup.form())));
         }
-        if (!Identifiers.isValidKey(rollup.reference())) {
+        if (rollup.period() != null) {
+            RollupDefinition.Period period = rollup.period();
+            if (rollup.reference() != null) {
+                problems.add(Problem.of(at + ".reference", "rollup_period_reference"));
+            }
+            if (!Identifiers.isValidKey(period.owner())) {
+                problems.add(Problem.of(at + ".period.owner", "invalid_identifier", String.valueOf(period.owner())));
+            }
+            if (!Identifiers.isValidKey(period.start())) {
+                problems.add(Problem.of(at + ".period.start", "invalid_identifier", String.valueOf(period.start())));
+            }
+            if (!RollupDefinition.Period.UNITS.contains(String.valueOf(period.unit()))) {
+                problems.add(Problem.of(at + ".period.unit", "rollup_period_unit", String.valueOf(period.unit())));
+            }
+        } else if (!Identifiers.isValidKey(rollup.reference())) {
             problems.add(Problem.of(at + ".reference", "invalid_identifier", String.valueOf(rollup.reference())));
         }
         if (rollup.aggregate() == null) {

@@ -388,6 +388,24 @@ public final class FormulaRuntime {
         return op_days_between(id, end, start);
     }
 
+    /** end − start in hours, exact to the millisecond (a date is its midnight in the context zone). */
+    public BigDecimal fn_hours(int id, Object end, Object start) {
+        at = id;
+        if (end == null || start == null) {
+            return null;
+        }
+        long millis = instant(end).toEpochMilli() - instant(start).toEpochMilli();
+        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(3_600_000L), 10, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
+    }
+
+    private java.time.Instant instant(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return ((LocalDate) value).atStartOfDay(ctx.zone()).toInstant();
+    }
+
     public Object fn_adddays(int id, Object value, Object days) {
         at = id;
         return plusDays(value, Decimals.of(days));

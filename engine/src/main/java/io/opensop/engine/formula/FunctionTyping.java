@@ -105,7 +105,7 @@ final class FunctionTyping {
                     need(0, TypeChecker::isDateLike, Expectation.DATE_OR_DATETIME);
                     yield Scalar.NUMBER;
                 }
-                case "DAYS", "NETWORKDAYS" -> {
+                case "DAYS", "HOURS", "NETWORKDAYS" -> {
                     need(0, TypeChecker::isDateLike, Expectation.DATE_OR_DATETIME);
                     need(1, TypeChecker::isDateLike, Expectation.DATE_OR_DATETIME);
                     yield Scalar.NUMBER;

@@ -24,7 +24,7 @@ final class Functions {
             variadic("MIN", 1), variadic("MAX", 1), variadic("SUM", 1), variadic("AVG", 1),
             variadic("COUNT", 1), spec("COUNTIF", 2, 2), spec("SUMIF", 2, 3),
             spec("TODAY", 0, 0), spec("NOW", 0, 0), spec("DATE", 3, 3),
-            spec("YEAR", 1, 1), spec("MONTH", 1, 1), spec("DAY", 1, 1), spec("DAYS", 2, 2),
+            spec("YEAR", 1, 1), spec("MONTH", 1, 1), spec("DAY", 1, 1), spec("DAYS", 2, 2), spec("HOURS", 2, 2),
             spec("ADDDAYS", 2, 2), spec("NETWORKDAYS", 2, 2), spec("WORKDAY", 2, 2),
             variadic("CONCAT", 1), spec("LEFT", 1, 2), spec("RIGHT", 1, 2), spec("MID", 3, 3),
             spec("LEN", 1, 1), spec("UPPER", 1, 1), spec("LOWER", 1, 1), spec("TRIM", 1, 1),

@@ -235,6 +235,14 @@ public final class FormService implements PublishedForms {
         }));
     }
 
+    @Override
+    public java.util.Map<String, Integer> publishedVersions() {
+        java.util.Map<String, Integer> versions = new java.util.TreeMap<>();
+        dsl.fetch("select form_key, published_version from form_definition where published_version is not null")
+                .forEach(r -> versions.put(r.get(0, String.class), r.get(1, Integer.class)));
+        return versions;
+    }
+
     public boolean exists(String key) {
         return dsl.fetch("select 1 from form_definition where form_key = ?", key).isNotEmpty();
     }

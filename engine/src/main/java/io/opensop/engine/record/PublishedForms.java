@@ -9,4 +9,12 @@ import java.util.Optional;
 public interface PublishedForms {
 
     Optional<PublishedForm> current(String formKey);
+
+    /**
+     * Keys and current versions of every published form, read in one query, so callers can cache
+     * what they derive from the definitions until something is published.
+     */
+    default java.util.Map<String, Integer> publishedVersions() {
+        return java.util.Map.of();
+    }
 }

@@ -179,14 +179,20 @@ public final class RecordService {
             }
             throwIfAny(problems);
             OffsetDateTime now = now();
-            if (!store.setStage(form, id, expectedVersion, toStage, actor.username(), now)) {
+            Map<String, Object> stamps = new LinkedHashMap<>();
+            stageGuards.forEach(g -> stamps.putAll(g.entryValues(form, previous, toStage, now)));
+            if (!store.setStage(form, id, expectedVersion, toStage, stamps, actor.username(), now)) {
                 throw conflict(form, id, expectedVersion);
             }
-            revisions.append(formKey, id, expectedVersion + 1, Revision.STAGE, actor.username(), now,
-                    List.of(new FieldChange("stage", previous.stage(), toStage)));
+            List<FieldChange> moveChanges = new ArrayList<>();
+            moveChanges.add(new FieldChange("stage", previous.stage(), toStage));
+            stamps.forEach((key, value) -> moveChanges.add(new FieldChange(key, previous.values().get(key), value)));
+            revisions.append(formKey, id, expectedVersion + 1, Revision.STAGE, actor.username(), now, moveChanges);
             FormRecord stored = afterWrite(actor, form, previous, id);
             stageGuards.forEach(g -> g.moved(actor, form, previous, stored));
-            events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.STAGE, Set.of("stage"),
+            Set<String> moved = new java.util.LinkedHashSet<>(stamps.keySet());
+            moved.add("stage");
+            events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.STAGE, moved,
                     actor.username()));
             return visible(actor, form, stored);
         });
@@ -377,6 +383,16 @@ public final class RecordService {
         ValueCoercer coercer = new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone());
         for (FieldDefinition field : form.definition().fieldList()) {
             if (!values.containsKey(field.key()) && field.defaultValue() != null && !field.defaultValue().isNull()) {
+                // "NOW()" / "TODAY()": the moment of creation, e.g. when a lead was received
+                String text = field.defaultValue().isTextual() ? field.defaultValue().asText() : "";
+                if (field.type() == FieldType.DATETIME && "NOW()".equals(text)) {
+                    values.put(field.key(), now());
+                    continue;
+                }
+                if (field.type() == FieldType.DATE && "TODAY()".equals(text)) {
+                    values.put(field.key(), now().atZoneSameInstant(businessZone).toLocalDate());
+                    continue;
+                }
                 List<Problem> ignored = new ArrayList<>();
                 Object raw = Json.mapper().convertValue(field.defaultValue(), Object.class);
                 values.put(field.key(), coercer.coerce(field, raw, field.key(), ignored));

@@ -161,23 +161,35 @@ final class RecordStore {
         return changed.keySet().stream().anyMatch(key -> form.layout().subForms().containsKey(key));
     }
 
-    /** Returns false when the row is gone, deleted, or its version is no longer {@code expectedVersion}. */
-    boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, String actor,
-                     OffsetDateTime now) {
-        return setSystemColumn(form, id, expectedVersion, SqlNames.STAGE, SQLDataType.VARCHAR, stage, actor, now, true);
+    /**
+     * Moves a live record to {@code stage}, writing {@code values} (e.g. stage entry stamps) with it.
+     * Returns false when the row is gone, deleted, or its version is no longer {@code expectedVersion}.
+     */
+    boolean setStage(PublishedForm form, long id, long expectedVersion, String stage, Map<String, Object> values,
+                     String actor, OffsetDateTime now) {
+        return setSystemColumn(form, id, expectedVersion, SqlNames.STAGE, SQLDataType.VARCHAR, stage, values, actor,
+                now, true);
     }
 
     boolean setDeleted(PublishedForm form, long id, long expectedVersion, boolean deleted, String actor,
                        OffsetDateTime now) {
-        return setSystemColumn(form, id, expectedVersion, SqlNames.DELETED, SQLDataType.BOOLEAN, deleted, actor, now,
-                false);
+        return setSystemColumn(form, id, expectedVersion, SqlNames.DELETED, SQLDataType.BOOLEAN, deleted, Map.of(),
+                actor, now, false);
     }
 
-    /** Sets one system column as a change by {@code actor}: the row version goes up, conditional on the old one. */
+    /**
+     * Sets one system column (and any field {@code values} going with it) as a change by {@code actor}: the
+     * row version goes up, conditional on the old one.
+     */
     private <T> boolean setSystemColumn(PublishedForm form, long id, long expectedVersion, String column,
-                                        org.jooq.DataType<T> type, T value, String actor, OffsetDateTime now,
-                                        boolean liveOnly) {
+                                        org.jooq.DataType<T> type, T value, Map<String, Object> values,
+                                        String actor, OffsetDateTime now, boolean liveOnly) {
         String table = form.layout().tableName();
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        putFieldValues(form, values, row);
+        row.put(sys(table, column, type), value);
+        row.put(sys(table, SqlNames.UPDATED_BY, SQLDataType.VARCHAR), actor);
+        row.put(sys(table, SqlNames.UPDATED_AT, SQLDataType.OFFSETDATETIME), now);
         Condition where = longField(table, SqlNames.ID).eq(id)
                 .and(longField(table, SqlNames.ROW_VERSION).eq(expectedVersion));
         if (liveOnly) {
@@ -185,9 +197,7 @@ final class RecordStore {
                     SQLDataType.BOOLEAN).isFalse());
         }
         return dsl.update(table(table))
-                .set(DSL.field(SqlNames.quoted(column), type), value)
-                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_BY), SQLDataType.VARCHAR), actor)
-                .set(DSL.field(SqlNames.quoted(SqlNames.UPDATED_AT), SQLDataType.OFFSETDATETIME), now)
+                .set(unqualify(row))
                 .set(DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT),
                         DSL.field(SqlNames.quoted(SqlNames.ROW_VERSION), SQLDataType.BIGINT).plus(1))
                 .where(where)

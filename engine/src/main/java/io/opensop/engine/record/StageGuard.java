@@ -20,6 +20,15 @@ public interface StageGuard {
     void check(Actor actor, PublishedForm form, FormRecord record, String toStage, List<Problem> problems);
 
     /**
+     * Field values a move into {@code toStage} writes along with the stage, in the same row update
+     * and revision (e.g. the time the record first entered the stage).
+     */
+    default java.util.Map<String, Object> entryValues(PublishedForm form, FormRecord record, String toStage,
+                                                      java.time.OffsetDateTime now) {
+        return java.util.Map.of();
+    }
+
+    /**
      * After a record entered a stage (a move, or a create into the initial stage; {@code previous} is
      * then null), still inside the transaction.
      */

@@ -61,6 +61,75 @@ public final class StoredRecords {
     }
 
     /**
+     * Serialises transactions that would file the same engine-made record: on PostgreSQL a
+     * transaction-scoped advisory lock on {@code key}; H2 has none (see docs/formulas.md).
+     */
+    public void lockValue(String key) {
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            dsl.execute("select pg_advisory_xact_lock(hashtext(?))", key);
+        }
+    }
+
+    /**
+     * Live records of {@code form} owned by {@code ownerId} whose {@code dateField} (a date or datetime
+     * field, or {@code created_at}) lies in {@code [from, to)} days in {@code zone}, in id order: a period
+     * roll-up's children, filtered by the database.
+     */
+    public List<FormRecord> ownedIn(PublishedForm form, long ownerId, String dateField, java.time.LocalDate from,
+                                    java.time.LocalDate to, java.time.ZoneId zone) {
+        String table = form.layout().tableName();
+        Condition where = RecordStore.longField(table, SqlNames.OWNER_ID).eq(ownerId).and(live(table));
+        Optional<FieldDefinition> field = form.definition().field(dateField);
+        if (field.isPresent() && field.get().storedType() == io.opensop.engine.form.FieldType.DATE) {
+            Field<Object> column = ColumnCodec.field(table, form.layout().column(dateField).orElseThrow(), field.get());
+            where = where.and(column.ge(ColumnCodec.toDb(field.get(), from)))
+                    .and(column.lt(ColumnCodec.toDb(field.get(), to)));
+        } else {
+            Field<Object> column = field.isPresent()
+                    ? ColumnCodec.field(table, form.layout().column(dateField).orElseThrow(), field.get())
+                    : RecordStore.systemField(table, SystemColumn.CREATED_AT);
+            Object start = from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            Object end = to.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            if (field.isPresent()) {
+                start = ColumnCodec.toDb(field.get(), start);
+                end = ColumnCodec.toDb(field.get(), end);
+            }
+            where = where.and(column.ge(start)).and(column.lt(end));
+        }
+        return store.select(form, where, List.of(RecordStore.longField(table, SqlNames.ID).asc()), Integer.MAX_VALUE);
+    }
+
+    /** The live record (lowest id) whose fields hold exactly {@code values}, if any. */
+    public Optional<FormRecord> findBy(PublishedForm form, Map<String, Object> values) {
+        String table = form.layout().tableName();
+        Condition where = live(table);
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            FieldDefinition field = form.definition().field(entry.getKey()).orElseThrow();
+            String column = form.layout().column(entry.getKey()).orElseThrow();
+            where = where.and(ColumnCodec.field(table, column, field).eq(ColumnCodec.toDb(field, entry.getValue())));
+        }
+        return store.select(form, where, List.of(RecordStore.longField(table, SqlNames.ID).asc()), 1).stream()
+                .findFirst();
+    }
+
+    /**
+     * Inserts a record the engine files by itself (e.g. a period roll-up's scorecard) as {@link #SYSTEM},
+     * owned by {@code ownerId}, with a {@code CREATE} revision; {@code values} must already be computed.
+     */
+    public long insertComputed(PublishedForm form, Map<String, Object> values, Long ownerId) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        long id = store.insert(form, values, ownerId, SYSTEM, now);
+        List<FieldChange> changes = new ArrayList<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                changes.add(new FieldChange(key, null, value));
+            }
+        });
+        revisions.append(form.key(), id, 1, Revision.CREATE, SYSTEM, now, changes);
+        return id;
+    }
+
+    /**
      * Whether another live record stores {@code value} in {@code field}. On PostgreSQL the check first
      * takes a transaction-scoped advisory lock on the value, so two saves of the same value queue up
      * and the second sees the first; H2 has no such lock (see docs/formulas.md).

@@ -39,7 +39,7 @@ final class ComputedFields {
         FormDefinition definition = form.definition();
         for (FieldDefinition field : definition.fieldList()) {
             if (field.type() == FieldType.ROLLUP && field.rollup() != null) {
-                store(field, () -> rollups.aggregate(field.rollup(), recordId), values, locale, problems);
+                store(field, () -> rollups.aggregate(field.rollup(), recordId, values), values, locale, problems);
             }
         }
         for (String key : order(definition)) {

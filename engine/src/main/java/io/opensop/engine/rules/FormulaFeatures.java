@@ -28,9 +28,10 @@ public final class FormulaFeatures {
     public FormulaFeatures(PublishedForms forms, StoredRecords records, TransactionOperations transactions,
                            Clock clock, ZoneId businessZone, Consumer<Object> events, int recomputeBatchSize) {
         this.formulas = new FormulaSupport(new FormulaEngine(), forms, records, clock, businessZone);
-        this.computed = new ComputedFields(formulas, new Rollups(formulas));
+        PeriodRollups periods = new PeriodRollups(formulas);
+        this.computed = new ComputedFields(formulas, new Rollups(formulas, periods));
         this.saveHook = new FormulaSaveHook(computed, new FieldConditions(formulas), new RuleCheck(formulas),
-                new UniqueCheck(records), new RollupPropagation(formulas, computed));
+                new UniqueCheck(records), new RollupPropagation(formulas, computed, periods));
         this.publishCheck = new PublishChecks(formulas);
         this.recompute = new FormulaRecompute(formulas, computed, transactions, events, recomputeBatchSize);
     }

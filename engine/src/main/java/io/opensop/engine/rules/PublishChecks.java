@@ -103,17 +103,39 @@ final class PublishChecks implements PublishCheck {
                 problems.add(Problem.of(at + ".rollup.form", "unknown_form", rollup.form()));
                 return;
             }
-            Optional<FieldDefinition> reference = child.get().field(rollup.reference());
-            if (reference.isEmpty() || reference.get().type() != FieldType.REFERENCE
-                    || !form.key().equals(reference.get().target())) {
-                problems.add(Problem.of(at + ".rollup.reference", "rollup_reference", rollup.reference(),
-                        rollup.form(), form.key()));
+            if (rollup.period() != null) {
+                checkPeriod(child.get(), rollup.period(), problems);
+            } else {
+                Optional<FieldDefinition> reference = child.get().field(rollup.reference());
+                if (reference.isEmpty() || reference.get().type() != FieldType.REFERENCE
+                        || !form.key().equals(reference.get().target())) {
+                    problems.add(Problem.of(at + ".rollup.reference", "rollup_reference", rollup.reference(),
+                            rollup.form(), form.key()));
+                }
             }
             checkAggregated(child.get(), rollup, problems);
             if (rollup.filter() != null) {
                 FormulaSchema childSchema = formulas.schema(child.get());
                 formulas.engine().check(rollup.filter(), childSchema, FormulaType.BOOLEAN).errors()
                         .forEach(error -> problems.add(FormulaProblems.of(at + ".rollup.filter", error)));
+            }
+        }
+
+        /** The holding form's owner (user) and start (date) fields, and the child's date or datetime. */
+        private void checkPeriod(FormDefinition child, RollupDefinition.Period period, List<Problem> problems) {
+            if (form.field(period.owner()).map(FieldDefinition::type).orElse(null) != FieldType.USER) {
+                problems.add(Problem.of(at + ".rollup.period.owner", "rollup_period_field", period.owner(), "user",
+                        form.key()));
+            }
+            if (form.field(period.start()).map(FieldDefinition::storedType).orElse(null) != FieldType.DATE) {
+                problems.add(Problem.of(at + ".rollup.period.start", "rollup_period_field", period.start(), "date",
+                        form.key()));
+            }
+            FieldType date = child.field(period.dateField()).map(FieldDefinition::storedType).orElse(null);
+            if (!RollupDefinition.Period.CREATED_AT.equals(period.dateField())
+                    && date != FieldType.DATE && date != FieldType.DATETIME) {
+                problems.add(Problem.of(at + ".rollup.period.date", "rollup_period_field", period.dateField(),
+                        "date/datetime", child.key()));
             }
         }
 

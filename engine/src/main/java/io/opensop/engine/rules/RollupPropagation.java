@@ -30,9 +30,12 @@ final class RollupPropagation {
     private final FormulaSupport formulas;
     private final ComputedFields computed;
 
-    RollupPropagation(FormulaSupport formulas, ComputedFields computed) {
+    private final PeriodRollups periods;
+
+    RollupPropagation(FormulaSupport formulas, ComputedFields computed, PeriodRollups periods) {
         this.formulas = formulas;
         this.computed = computed;
+        this.periods = periods;
     }
 
     void afterWrite(PublishedForm child, FormRecord previous, FormRecord current, Locale locale) {
@@ -61,6 +64,30 @@ final class RollupPropagation {
                 recompute(parentForm.get(), parentId, locale, depth);
             }
         }
+        for (PeriodRollups.Holder holder : periods.touched(child, previous, current)) {
+            Optional<FormRecord> stored = periods.find(holder);
+            if (stored.isPresent()) {
+                recompute(holder.form(), stored.get().id(), locale, depth);
+            } else if (holder.period().shift() == 0) {
+                file(holder, locale, depth);
+            }
+        }
+    }
+
+    /** Files the missing holding record of a period (a rep's scorecard for a week), owned by the rep. */
+    private void file(PeriodRollups.Holder holder, Locale locale, int depth) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(holder.period().owner(), holder.ownerId());
+        values.put(holder.period().start(), holder.start());
+        List<Problem> problems = new ArrayList<>();
+        computed.compute(holder.form(), null, values, locale, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems.stream()
+                    .map(p -> new Problem(holder.form().key() + "." + p.field(), p.code(), p.args())).toList());
+        }
+        long id = formulas.records().insertComputed(holder.form(), values, holder.ownerId());
+        formulas.records().find(holder.form().key(), id)
+                .ifPresent(filed -> propagate(holder.form(), null, filed, locale, depth + 1));
     }
 
     private void recompute(PublishedForm form, long id, Locale locale, int depth) {

@@ -12,6 +12,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,19 +23,27 @@ import java.util.Optional;
 final class Rollups {
 
     private final FormulaSupport formulas;
+    private final PeriodRollups periods;
 
-    Rollups(FormulaSupport formulas) {
+    Rollups(FormulaSupport formulas, PeriodRollups periods) {
         this.formulas = formulas;
+        this.periods = periods;
     }
 
-    /** @param parentId null for a record not stored yet, which has no children */
-    Object aggregate(RollupDefinition rollup, Long parentId) {
+    /**
+     * @param parentId     null for a record not stored yet, which has no referencing children
+     * @param parentValues the holding record's values (a period roll-up reads its owner and start)
+     */
+    Object aggregate(RollupDefinition rollup, Long parentId, Map<String, Object> parentValues) {
         Optional<PublishedForm> child = formulas.forms().current(rollup.form());
         List<Object> values = new ArrayList<>();
-        if (parentId != null && child.isPresent()) {
+        if ((parentId != null || rollup.period() != null) && child.isPresent()) {
             CompiledFormula filter = rollup.filter() == null || rollup.filter().isBlank() ? null
                     : formulas.compile(child.get().definition(), rollup.filter(), FormulaType.BOOLEAN);
-            for (FormRecord record : formulas.records().referencing(child.get(), rollup.reference(), parentId)) {
+            List<FormRecord> children = rollup.period() != null
+                    ? periods.children(child.get(), rollup.period(), parentValues)
+                    : formulas.records().referencing(child.get(), rollup.reference(), parentId);
+            for (FormRecord record : children) {
                 if (filter == null || Boolean.TRUE.equals(filter.evaluate(
                         FormulaInputs.of(child.get().definition(), record.values()), formulas.context()))) {
                     values.add(rollup.field() == null ? Boolean.TRUE : record.values().get(rollup.field()));

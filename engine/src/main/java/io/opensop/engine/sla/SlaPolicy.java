@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * with its user task).
  *
  * @param start         {@code task}: while a user task of the record's process is open ({@code activities},
- *                      all when empty); {@code record}: from the record's creation; {@code field}: from the
- *                      moment a date/datetime {@code field} names
+ *                      all when empty); {@code stage}: while the record sits in one of the pipeline stages
+ *                      {@code activities} names (a new clock per stage entered); {@code record}: from the
+ *                      record's creation; {@code field}: from the moment a date/datetime {@code field} names
  * @param resetOnUpdate a save of the record (by a person, not the engine) restarts the clock
  * @param until         formula over the record: once TRUE the clock stops as met
  * @param steps         reminders and escalations, each {@code after} the clock's start
@@ -29,6 +30,7 @@ public record SlaPolicy(String key, LocalizedText label, String start, List<Stri
     public static final String TASK = "task";
     public static final String RECORD = "record";
     public static final String FIELD = "field";
+    public static final String STAGE = "stage";
 
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final Pattern RECIPIENT = Pattern.compile(
@@ -36,7 +38,7 @@ public record SlaPolicy(String key, LocalizedText label, String start, List<Stri
                     + "|field:[a-z][a-z0-9_]{0,27}");
     private static final Set<String> MESSAGES = Set.of("reminder", "escalation", "overdue");
     private static final Set<String> POLICY_ATTRIBUTES = Set.of("key", "label", "start", "activities", "field",
-            "resetOnUpdate", "until", "calendar", "steps");
+            "resetOnUpdate", "until", "calendar", "steps", "stages");
     private static final Set<String> STEP_ATTRIBUTES = Set.of("after", "notify", "cc", "message");
 
     /** @param to who is told (JSON {@code notify}): {@code owner}, {@code manager}, {@code manager:2} (two levels up), {@code assignee},
@@ -46,6 +48,11 @@ public record SlaPolicy(String key, LocalizedText label, String start, List<Stri
 
     public boolean appliesToTask(String activityId) {
         return TASK.equals(start) && (activities.isEmpty() || activities.contains(activityId));
+    }
+
+    /** A stage clock runs while the record is in one of its stages (every stage when none is named). */
+    public boolean appliesToStage(String stage) {
+        return STAGE.equals(start) && stage != null && (activities.isEmpty() || activities.contains(stage));
     }
 
     /** The policies of a form; problems name JSON paths ({@code $.sla[0].steps[1].after}). */
@@ -118,12 +125,14 @@ public record SlaPolicy(String key, LocalizedText label, String start, List<Stri
         if (!KEY.matcher(key).matches()) {
             problems.add(Problem.of(path + ".key", "sla_invalid", "key [a-z][a-z0-9_]{0,63}"));
         }
-        String start = node.path("start").asText(stage != null ? TASK : RECORD);
-        if (!Set.of(TASK, RECORD, FIELD).contains(start)) {
-            problems.add(Problem.of(path + ".start", "sla_invalid", "start: task, record or field"));
+        // a stage's own clock runs while the record is in that stage: pipelines move records, not user tasks
+        String start = node.path("start").asText(stage != null ? STAGE : RECORD);
+        if (!Set.of(TASK, STAGE, RECORD, FIELD).contains(start)) {
+            problems.add(Problem.of(path + ".start", "sla_invalid", "start: task, stage, record or field"));
         }
         List<String> activities = new ArrayList<>();
         node.path("activities").forEach(a -> activities.add(a.asText()));
+        node.path("stages").forEach(a -> activities.add(a.asText()));
         if (stage != null && activities.isEmpty()) {
             activities.add(stage);
         }

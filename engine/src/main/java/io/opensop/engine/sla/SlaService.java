@@ -8,6 +8,7 @@ import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.formula.FormulaContext;
 import io.opensop.engine.formula.FormulaEngine;
 import io.opensop.engine.formula.FormulaSchema;
+import io.opensop.engine.i18n.LocalizedText;
 import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.notify.Templates;
 import io.opensop.engine.record.FormRecord;
@@ -123,15 +124,19 @@ public final class SlaService {
             }
             FormRecord record = records.get(Actor.system(), change.formKey(), change.recordId());
             boolean byPerson = change.changedBy() != null && !Actor.system().username().equals(change.changedBy());
+            // a stage move is an update too: "3 working days without an update" counts from it
+            boolean updated = Revision.UPDATE.equals(change.action()) || Revision.STAGE.equals(change.action());
             for (Row clock : clocks) {
                 SlaPolicy policy = policy(policies, clock.policy());
                 if (policy == null) {
                     end(clock, STOPPED);
                 } else if (until(policy, form.get(), record)) {
                     end(clock, MET);
+                } else if (SlaPolicy.STAGE.equals(policy.start()) && !clock.activityId().equals(record.stage())) {
+                    end(clock, STOPPED);
                 } else if (SlaPolicy.FIELD.equals(policy.start()) && change.changedFields().contains(policy.field())) {
                     end(clock, STOPPED);
-                } else if (policy.resetOnUpdate() && byPerson && Revision.UPDATE.equals(change.action())
+                } else if (policy.resetOnUpdate() && byPerson && updated
                         && RUNNING.equals(clock.status())) {
                     reset(clock, now());
                 }
@@ -139,6 +144,7 @@ public final class SlaService {
             for (Row clock : finished) {
                 SlaPolicy policy = policy(policies, clock.policy());
                 if (policy != null && policy.resetOnUpdate() && byPerson && Revision.UPDATE.equals(change.action())
+                        && (!SlaPolicy.STAGE.equals(policy.start()) || clock.activityId().equals(record.stage()))
                         && !until(policy, form.get(), record)) {
                     dsl.execute("update sla_clock set status = ? where id = ?", RUNNING, clock.id());
                     reset(load(clock.id()), now());
@@ -150,7 +156,13 @@ public final class SlaService {
                 if (exists || until(policy, form.get(), record)) {
                     continue;
                 }
-                if (SlaPolicy.RECORD.equals(policy.start()) && Revision.CREATE.equals(change.action())) {
+                if (SlaPolicy.STAGE.equals(policy.start())) {
+                    // only on entering a stage, so a clock that ran out does not start over on every save
+                    boolean entered = Revision.CREATE.equals(change.action()) || Revision.STAGE.equals(change.action());
+                    if (entered && policy.appliesToStage(record.stage())) {
+                        start(policy, record, null, record.stage(), now());
+                    }
+                } else if (SlaPolicy.RECORD.equals(policy.start()) && Revision.CREATE.equals(change.action())) {
                     start(policy, record, null, null, now());
                 } else if (SlaPolicy.FIELD.equals(policy.start())) {
                     Instant from = fieldInstant(record.values().get(policy.field()));
@@ -466,11 +478,28 @@ public final class SlaService {
         notifications.notify(to, kind, record.formKey(), record.id(), locale -> {
             String formLabel = form.label() == null ? form.key() : form.label().in(locale);
             String policyLabel = policy.label() == null ? policy.key() : policy.label().in(locale);
-            String where = clock.activityId() == null ? "" : Templates.render(locale, "sla.step", clock.activityId());
+            String where = clock.activityId() == null ? ""
+                    : SlaPolicy.STAGE.equals(policy.start())
+                    ? Templates.render(locale, "sla.stage", stageLabel(form, clock.activityId(), locale))
+                    : Templates.render(locale, "sla.step", clock.activityId());
             Object[] args = {formLabel, title, policyLabel, where, due, ownerName};
             return new String[] {Templates.render(locale, kind + ".title", args),
                     Templates.render(locale, kind + ".body", args)};
         });
+    }
+
+    /** The stage's label in the recipient's language, else its key. */
+    private static String stageLabel(FormDefinition form, String stage, java.util.Locale locale) {
+        if (form.pipeline() != null) {
+            for (com.fasterxml.jackson.databind.JsonNode node : form.pipeline().path("stages")) {
+                if (stage.equals(node.path("key").asText()) && node.hasNonNull("label")) {
+                    LocalizedText label = io.opensop.engine.support.Json.mapper()
+                            .convertValue(node.get("label"), LocalizedText.class);
+                    return label.in(locale);
+                }
+            }
+        }
+        return stage;
     }
 
     private Instant now() {

@@ -42,5 +42,9 @@ public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
                 : new HashMap<>(configuration.getBeans());
         beans.putAll(buildingBlocks);
         configuration.setBeans(beans);
+        // Spring's ProcessEngineFactoryBean creates an expression manager over the whole application
+        // context before plugins run, so it would never see these beans (and would expose every Spring
+        // bean to expressions): drop it, and Camunda builds one that resolves exactly the beans above.
+        configuration.setExpressionManager(null);
     }
 }

@@ -297,6 +297,92 @@ abstract class FormulaRulesContract {
                         .containsExactly(tuple("$.fields[2].formula", "formula_cycle", "a → b → a")));
     }
 
+    private static final String VISIT = """
+            {"key":"visit","app":"crm","label":{"en":"Visit"},
+             "fields":[{"key":"name","type":"text","label":{"en":"Name"}},
+                       {"key":"visited_at","type":"datetime","label":{"en":"Visited at"}},
+                       {"key":"quality","type":"boolean","label":{"en":"Quality"}}],
+             "permissions":{"create":["rep"],"read":["rep"],"update":["rep"],"delete":["rep"]}}
+            """;
+    private static final String SCORECARD = """
+            {"key":"scorecard","app":"crm","label":{"en":"Scorecard"},
+             "fields":[{"key":"rep","type":"user","label":{"en":"Rep"}},
+                       {"key":"week_start","type":"date","label":{"en":"Week"}},
+                       {"key":"visits","type":"rollup","label":{"en":"Visits"},"resultType":"number","scale":0,
+                        "rollup":{"form":"visit","aggregate":"COUNT","filter":"quality",
+                                  "period":{"owner":"rep","start":"week_start","unit":"week","date":"visited_at"}}},
+                       {"key":"visits_before","type":"rollup","label":{"en":"Visits the week before"},
+                        "resultType":"number","scale":0,
+                        "rollup":{"form":"visit","aggregate":"COUNT","filter":"quality",
+                                  "period":{"owner":"rep","start":"week_start","unit":"week","date":"visited_at",
+                                            "offset":-1}}}]}
+            """;
+
+    @Test
+    void aPeriodRollUpFilesOneScorecardPerOwnerAndWeekAndFollowsEditsMovesAndDeletes() {
+        publish(FormJson.read(VISIT));
+        publish(FormJson.read(SCORECARD));
+        Actor ann = EngineHarness.user(engine.users().create(new io.opensop.engine.user.NewUser("ann", "x", "Ann",
+                null, "en", "Asia/Shanghai", null, null, null, java.util.Set.of("rep"))).id(), "ann", "rep");
+        Actor bob = EngineHarness.user(engine.users().create(new io.opensop.engine.user.NewUser("bob", "x", "Bob",
+                null, "en", "Asia/Shanghai", null, null, null, java.util.Set.of("rep"))).id(), "bob", "rep");
+
+        // Sunday 23:30 in Shanghai is still the week of Monday 2026-03-02 (and Saturday 15:30 UTC)
+        FormRecord late = engine.records().create(ann, "visit",
+                Map.of("name", "late", "visited_at", "2026-03-08T23:30:00+08:00", "quality", true));
+        engine.records().create(ann, "visit",
+                Map.of("name", "next", "visited_at", "2026-03-09T08:00:00+08:00", "quality", true));
+        engine.records().create(ann, "visit",
+                Map.of("name", "shallow", "visited_at", "2026-03-09T09:00:00+08:00", "quality", false));
+        engine.records().create(bob, "visit",
+                Map.of("name", "bob's", "visited_at", "2026-03-03T10:00:00+08:00", "quality", true));
+
+        assertThat(scorecards()).containsExactlyInAnyOrder("ann 2026-03-02 1/0", "ann 2026-03-09 1/1",
+                "bob 2026-03-02 1/0");
+
+        engine.records().update(ann, "visit", late.id(), late.version(),
+                Map.of("visited_at", "2026-03-10T10:00:00+08:00"));
+        assertThat(scorecards()).containsExactlyInAnyOrder("ann 2026-03-02 0/0", "ann 2026-03-09 2/0",
+                "bob 2026-03-02 1/0");
+
+        FormRecord moved = engine.records().get(ann, "visit", late.id());
+        engine.records().delete(ann, "visit", moved.id(), moved.version());
+        assertThat(scorecards()).containsExactlyInAnyOrder("ann 2026-03-02 0/0", "ann 2026-03-09 1/0",
+                "bob 2026-03-02 1/0");
+        assertThat(engine.records().list(admin, "scorecard", RecordQuery.firstPage(10)).items())
+                .allSatisfy(card -> assertThat(card.ownerId()).isEqualTo(card.values().get("rep")));
+    }
+
+    private List<String> scorecards() {
+        return engine.records().list(admin, "scorecard", RecordQuery.firstPage(10)).items().stream()
+                .map(card -> engine.users().byId(((Number) card.values().get("rep")).longValue()).orElseThrow()
+                        .username() + " " + card.values().get("week_start") + " "
+                        + ((BigDecimal) card.values().get("visits")).intValue() + "/"
+                        + ((BigDecimal) card.values().get("visits_before")).intValue())
+                .toList();
+    }
+
+    @Test
+    void publishRefusesAPeriodRollUpWhoseFieldsDoNotFit() {
+        publish(FormJson.read(VISIT));
+        save(FormJson.read(SCORECARD.replace("\"owner\":\"rep\",\"start\":\"week_start\",\"unit\":\"week\",\"date\":\"visited_at\"}}},",
+                "\"owner\":\"week_start\",\"start\":\"rep\",\"unit\":\"week\",\"date\":\"name\"}}},")));
+
+        assertThatThrownBy(() -> engine.forms().publish(admin, "scorecard", false))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactlyInAnyOrder(tuple("$.fields[2].rollup.period.owner", "rollup_period_field"),
+                                tuple("$.fields[2].rollup.period.start", "rollup_period_field"),
+                                tuple("$.fields[2].rollup.period.date", "rollup_period_field")));
+        assertThatThrownBy(() -> engine.forms().updateDraft(admin, "scorecard",
+                engine.forms().draft(admin, "scorecard").draftRevision(),
+                FormJson.read(SCORECARD.replace("\"unit\":\"week\",\"date\":\"visited_at\"}}},",
+                        "\"unit\":\"fortnight\",\"date\":\"visited_at\"}}},"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(tuple("$.fields[2].rollup.period.unit", "rollup_period_unit")));
+    }
+
     @Test
     void rollUpsFollowChildrenThroughCreateEditMoveDeleteAndRestore() {
         publishContractAndPayment();

@@ -64,8 +64,10 @@ class BusinessCalendarTest {
         List<Problem> problems = new ArrayList<>();
         List<SlaPolicy> policies = SlaPolicy.of(form, problems);
         assertThat(policies).extracting(SlaPolicy::key).containsExactly("ok", "quote_1");
-        assertThat(policies.get(1).appliesToTask("quote")).isTrue();
-        assertThat(policies.get(1).appliesToTask("other")).isFalse();
+        assertThat(policies.get(1).start()).isEqualTo(SlaPolicy.STAGE);
+        assertThat(policies.get(1).appliesToStage("quote")).isTrue();
+        assertThat(policies.get(1).appliesToStage("other")).isFalse();
+        assertThat(policies.get(1).appliesToTask("quote")).isFalse();
         assertThat(problems).extracting(Problem::field).contains("$.sla[1].start", "$.sla[1].steps[0].after",
                 "$.sla[1].steps[0].notify");
         assertThat(Set.copyOf(problems.stream().map(Problem::code).toList()))

@@ -7,14 +7,9 @@ import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.engine.workflow.WorkflowServices;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,28 +27,6 @@ public class WorkflowConfiguration {
     OpenSopEnginePlugin opensopEnginePlugin(EngineServices engine, Clock clock,
                                             @Value("${opensop.business-zone:Asia/Shanghai}") String businessZone) {
         return WorkflowServices.plugin(engine, clock, ZoneId.of(businessZone));
-    }
-
-    /**
-     * Camunda's Spring factory bean builds the expression manager before any plugin runs, from the
-     * configuration's {@code beans} as they are then (none: every Spring bean would be resolvable and
-     * the building blocks would not). Setting them on the configuration bean first makes expressions
-     * see exactly the allowlisted building blocks ({@code opensopApproval}, {@code opensopCarbonCopy}).
-     */
-    @Bean
-    static BeanPostProcessor allowlistedExpressionBeans(ObjectProvider<OpenSopEnginePlugin> plugin) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof ProcessEngineConfigurationImpl configuration) {
-                    Map<Object, Object> beans = configuration.getBeans() == null ? new HashMap<>()
-                            : new HashMap<>(configuration.getBeans());
-                    beans.putAll(plugin.getObject().buildingBlocks());
-                    configuration.setBeans(beans);
-                }
-                return bean;
-            }
-        };
     }
 
     @Bean

@@ -9,6 +9,11 @@ import io.opensop.runtime.template.TemplateCatalog;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import io.opensop.engine.user.UserDirectory;
+import io.opensop.engine.EngineServices;
+import io.opensop.templates.demo.DemoCounts;
+import io.opensop.templates.demo.DemoSettings;
+import io.opensop.templates.demo.SalesDemoGenerator;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -16,7 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,15 +43,22 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final TemplateCatalog catalog;
     private final TemplateService templates;
+    private final EngineServices engine;
+    private final PlatformTransactionManager transactionManager;
+    private final Environment environment;
 
     DemoData(UserDirectory users, FormService forms, RecordService records, PasswordEncoder passwords,
-             TemplateCatalog catalog, TemplateService templates) {
+             TemplateCatalog catalog, TemplateService templates, EngineServices engine,
+             PlatformTransactionManager transactionManager, Environment environment) {
         this.users = users;
         this.forms = forms;
         this.records = records;
         this.passwords = passwords;
         this.catalog = catalog;
         this.templates = templates;
+        this.engine = engine;
+        this.transactionManager = transactionManager;
+        this.environment = environment;
     }
 
     @Override
@@ -58,10 +73,51 @@ class DemoData implements ApplicationRunner {
         user("legal", "法务 Zhou", null, "legal", null, "legal");
         sampleCustomers();
         for (TemplatePackage template : catalog.all()) {
-            // Installing the same version again changes nothing, so a restart keeps the demo as it is.
-            templates.install(Actor.system(), template, true);
+            // Installing the same version again changes nothing, so a restart keeps the demo as it is;
+            // a demo database made by an older build gets the shipped version by an upgrade.
+            boolean older = templates.installation(template.id())
+                    .filter(i -> !i.version().equals(template.version())).isPresent();
+            if (older) {
+                templates.upgrade(Actor.system(), template, false);
+            } else {
+                templates.install(Actor.system(), template, true);
+            }
         }
+        generateMonth();
         log.info("demo data ready: sign in as admin/demo, designer/demo, manager/demo, rep1/demo");
+    }
+
+    /**
+     * A generated month of sales-crm work for {@code opensop.demo.generator.reps} reps and
+     * {@code .customers} customers (last month, seed {@code .seed}); once per database.
+     */
+    private void generateMonth() {
+        if (!environment.getProperty("opensop.demo.generator.enabled", Boolean.class, false)) {
+            return;
+        }
+        DemoSettings settings = DemoSettings.of(environment.getProperty("opensop.demo.generator.reps", Integer.class, 8),
+                environment.getProperty("opensop.demo.generator.customers", Integer.class, 200),
+                YearMonth.now(engine.businessZone()).minusMonths(1),
+                environment.getProperty("opensop.demo.generator.seed", Long.class, 20260301L));
+        SalesDemoGenerator generator = new SalesDemoGenerator(engine, new TransactionTemplate(transactionManager),
+                passwords.encode("demo"));
+        if (generator.alreadyGenerated(settings)) {
+            return;
+        }
+        // in the background, so the app is up at once and the month fills in batch by batch
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                DemoCounts counts = generator.generate(settings, 50,
+                        c -> log.info("demo month: {} of {} customers", c.customers(), settings.customers()));
+                log.info("demo month generated in {} ms: {} records ({}), sign in as {}rep01/demo",
+                        (System.nanoTime() - started) / 1_000_000, counts.records(), counts, settings.prefix());
+            } catch (RuntimeException e) {
+                log.warn("demo month stopped; the batches written so far stay", e);
+            }
+        }, "opensop-demo-generator");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private UserAccount user(String username, String name, Long managerId, String team, String region,

@@ -67,6 +67,11 @@ final class PipelineChecks implements PublishCheck {
             } else if (!keys.add(stage.key())) {
                 problems.add(Problem.of(at + ".key", "duplicate_key", stage.key()));
             }
+            if (stage.enteredAt() != null && next.field(stage.enteredAt()).map(FieldDefinition::type)
+                    .orElse(null) != FieldType.DATETIME) {
+                problems.add(Problem.of(at + ".enteredAt", "gate_field_type", stage.enteredAt(),
+                        FieldType.DATETIME.json()));
+            }
             for (int j = 0; j < stage.gates().size(); j++) {
                 StageGate gate = stage.gates().get(j);
                 String g = at + ".gates[" + j + "]";

@@ -142,6 +142,15 @@ final class PipelineGates implements StageGuard {
     }
 
     @Override
+    public java.util.Map<String, Object> entryValues(PublishedForm form, FormRecord record, String toStage,
+                                                     java.time.OffsetDateTime now) {
+        return pipeline(form).flatMap(p -> p.stages().stream().filter(s -> s.key().equals(toStage)).findFirst())
+                .filter(s -> s.enteredAt() != null && record.values().get(s.enteredAt()) == null)
+                .map(s -> java.util.Map.<String, Object>of(s.enteredAt(), now))
+                .orElse(java.util.Map.of());
+    }
+
+    @Override
     public void moved(Actor actor, PublishedForm form, FormRecord previous, FormRecord current) {
         if (pipeline(form).isEmpty() || current.stage() == null) {
             return;
