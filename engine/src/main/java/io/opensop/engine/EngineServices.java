@@ -105,6 +105,7 @@ public final class EngineServices {
         this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, routed, clock,
                 businessZone, allHooks);
         recordService.set(records);
+        records.addDerivedInputs(formulas.derivedInputs());
         this.recompute = formulas.recompute();
         forms.addPublishCheck(formulas.publishCheck());
         forms.addPublishListener(recompute);
