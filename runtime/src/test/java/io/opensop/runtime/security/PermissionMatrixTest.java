@@ -253,6 +253,22 @@ class PermissionMatrixTest {
     }
 
     @Test
+    void aReaderGetsTheFormDefinitionWithoutTheFieldsHiddenFromThem() {
+        for (Role role : ROLES) {
+            if (!role.may().contains(Op.READ)) {
+                continue;
+            }
+            ApiClient.Response form = ApiClient.as(port, role.user(), PASSWORD).get("/api/forms/" + FORM);
+            assertThat(form.status()).as(role.toString()).isEqualTo(200);
+            assertThat(form.json().get("definition").get("fields").findValuesAsText("key")).as(role.toString())
+                    .contains("name", "note").contains(role.seesCost() ? new String[] {"cost"} : new String[0])
+                    .doesNotContain(role.seesCost() ? new String[0] : new String[] {"cost"});
+        }
+        assertThat(ApiClient.as(port, "pm_designer", PASSWORD).get("/api/forms/" + FORM).json().get("definition")
+                .get("fields").findValuesAsText("key")).as("designers edit the whole draft").contains("cost");
+    }
+
+    @Test
     void aFileIsDownloadedOnlyByThoseWhoMayReadARecordShowingIt() {
         ApiClient repA = ApiClient.as(port, "pm_rep_a", PASSWORD);
         String fileId = repA.upload("/api/attachments", "offer.pdf", "application/pdf",
