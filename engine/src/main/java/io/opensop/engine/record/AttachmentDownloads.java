@@ -28,6 +28,8 @@ import org.jooq.DSLContext;
  */
 public final class AttachmentDownloads {
 
+    private static final int BACKFILL_BATCH = 500;
+
     private final DSLContext dsl;
     private final AttachmentStore store;
     private final PublishedForms forms;
@@ -100,12 +102,55 @@ public final class AttachmentDownloads {
 
             @Override
             public void afterWrite(Actor actor, PublishedForm form, FormRecord previous, FormRecord current) {
-                referenced(form, current.values()).forEach((id, field) -> Upserts.insertIfAbsent(dsl,
-                        "attachment_use", new String[] {"attachment_id", "form_key", "record_id", "field_key"},
-                        new String[] {"attachment_id", "form_key", "record_id", "field_key"},
-                        id, form.key(), current.id(), field));
+                remember(form, current);
             }
         };
+    }
+
+    /** True when files exist but no record references are known: records saved before V8 need a backfill. */
+    public boolean needsBackfill() {
+        return dsl.fetch("select 1 from attachment_use fetch first 1 rows only").isEmpty()
+                && dsl.fetch("select 1 from attachment fetch first 1 rows only").isNotEmpty();
+    }
+
+    /**
+     * Records the files every stored record of every published form references, batch by batch
+     * in id order; idempotent. For databases whose records were saved before {@code attachment_use}
+     * existed; the runtime runs it at start-up when {@link #needsBackfill()}.
+     *
+     * @return how many (file, record) references were seen
+     */
+    public int backfill() {
+        RecordStore stored = new RecordStore(dsl);
+        int seen = 0;
+        for (String formKey : dsl.fetch("select form_key from form_definition where published_version is not null"
+                + " order by form_key").map(r -> r.get(0, String.class))) {
+            PublishedForm form = forms.current(formKey).orElse(null);
+            if (form == null) {
+                continue;
+            }
+            org.jooq.Field<Long> id = RecordStore.longField(form.layout().tableName(), SqlNames.ID);
+            long after = 0;
+            List<FormRecord> batch;
+            do {
+                batch = stored.select(form, id.gt(after), List.<org.jooq.SortField<?>>of(id.asc()),
+                        BACKFILL_BATCH);
+                for (FormRecord record : batch) {
+                    seen += remember(form, record);
+                    after = record.id();
+                }
+            } while (batch.size() == BACKFILL_BATCH);
+        }
+        return seen;
+    }
+
+    private int remember(PublishedForm form, FormRecord record) {
+        Map<String, String> files = referenced(form, record.values());
+        files.forEach((id, field) -> Upserts.insertIfAbsent(dsl, "attachment_use",
+                new String[] {"attachment_id", "form_key", "record_id", "field_key"},
+                new String[] {"attachment_id", "form_key", "record_id", "field_key"}, id, form.key(), record.id(),
+                field));
+        return files.size();
     }
 
     /** Attachment id to the top-level field holding it (a sub-form's key for files on its lines). */

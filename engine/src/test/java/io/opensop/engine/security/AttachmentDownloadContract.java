@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 abstract class AttachmentDownloadContract {
 
     private HikariDataSource dataSource;
+    private EngineHarness harness;
     private EngineServices engine;
     private AttachmentDownloads downloads;
     private Actor manager;
@@ -48,7 +49,8 @@ abstract class AttachmentDownloadContract {
     @BeforeEach
     void dealWithFiles() {
         dataSource = newDatabase();
-        engine = new EngineHarness(dataSource).engine;
+        harness = new EngineHarness(dataSource);
+        engine = harness.engine;
         downloads = engine.attachmentDownloads();
         Actor designer = actor(user("ops", null, "designer"));
         manager = actor(user("m_east", null, "sales_manager"));
@@ -124,6 +126,22 @@ abstract class AttachmentDownloadContract {
         assertThat(downloads.mayRead(manager, contract.id())).as("the history still shows the first file").isTrue();
         assertThat(downloads.mayRead(manager, second.id())).isTrue();
         assertThat(downloads.mayRead(repOtherTeam, second.id())).isFalse();
+    }
+
+    @Test
+    void filesOfRecordsSavedBeforeReferencesWereKeptBecomeReadableAfterTheBackfill() {
+        harness.dsl.execute("delete from attachment_use");
+        assertThat(downloads.mayRead(manager, contract.id())).isFalse();
+        assertThat(downloads.needsBackfill()).isTrue();
+
+        assertThat(downloads.backfill()).as("contract, receipt and scan of the one deal").isEqualTo(3);
+
+        assertThat(downloads.needsBackfill()).isFalse();
+        assertThat(downloads.mayRead(manager, contract.id())).isTrue();
+        assertThat(downloads.mayRead(manager, receipt.id())).isTrue();
+        assertThat(downloads.mayRead(repOtherTeam, contract.id())).isFalse();
+        assertThat(downloads.backfill()).as("idempotent").isEqualTo(3);
+        assertThat(harness.dsl.fetchCount(org.jooq.impl.DSL.table("attachment_use"))).isEqualTo(3);
     }
 
     private AttachmentRef upload(Actor by, String name) {
