@@ -9,6 +9,7 @@ import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.DatabaseLookups;
 import io.opensop.engine.record.Lookups;
 import io.opensop.engine.record.RecordSaveHook;
+import io.opensop.engine.record.AttachmentDownloads;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.record.SchemaManager;
 import io.opensop.engine.record.StoredRecords;
@@ -63,6 +64,7 @@ public final class EngineServices {
     private final SavedViewService savedViews;
     private final AggregateService aggregates;
     private final DashboardService dashboards;
+    private final AttachmentDownloads attachmentDownloads;
 
     public EngineServices(DSLContext dsl, TransactionOperations transactions, Clock clock, ZoneId businessZone,
                           AccessPolicy policy, Consumer<Object> events, List<RecordSaveHook> hooks) {
@@ -100,11 +102,16 @@ public final class EngineServices {
         StoredRecords stored = new StoredRecords(dsl, forms, revisions, clock);
         FormulaFeatures formulas = new FormulaFeatures(forms, stored, transactions, clock, businessZone, routed,
                 recomputeBatchSize);
+        AtomicReference<RecordService> recordService = new AtomicReference<>();
+        this.attachmentDownloads = new AttachmentDownloads(dsl, attachments, forms, policy, recordService::get);
         List<RecordSaveHook> allHooks = new ArrayList<>();
         allHooks.add(formulas.saveHook());
+        allHooks.add(attachmentDownloads.saveHook());
         allHooks.addAll(hooks);
         this.records = new RecordService(dsl, transactions, forms, policy, lookups, revisions, routed, clock,
                 businessZone, allHooks);
+        recordService.set(records);
+        records.addDerivedInputs(formulas.derivedInputs());
         this.recompute = formulas.recompute();
         forms.addPublishCheck(formulas.publishCheck());
         forms.addPublishListener(recompute);
@@ -188,6 +195,11 @@ public final class EngineServices {
 
     public AttachmentStore attachments() {
         return attachments;
+    }
+
+    /** Downloads of uploaded files, checked against the records that reference them. */
+    public AttachmentDownloads attachmentDownloads() {
+        return attachmentDownloads;
     }
 
     public RevisionLog revisions() {

@@ -57,6 +57,18 @@ public class AttachmentStore {
                         r.get(3, Long.class)));
     }
 
+    /** The user name that uploaded the file, if the file exists. */
+    public Optional<String> uploadedBy(String id) {
+        if (id == null || id.length() > 36) {
+            return Optional.empty();
+        }
+        return dsl.fetchOptional("select created_by from attachment where id = ?", id).map(r -> r.get(0, String.class));
+    }
+
+    /**
+     * The bytes, for any caller that has already checked permission; user-facing downloads go through
+     * {@code io.opensop.engine.record.AttachmentDownloads}.
+     */
     public AttachmentContent load(String id) {
         AttachmentRef ref = find(id).orElseThrow(() -> new NotFoundException("attachment", id));
         byte[] bytes = dsl.fetchOne("select c.content from attachment a join attachment_content c"

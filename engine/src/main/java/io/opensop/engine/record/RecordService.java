@@ -58,6 +58,7 @@ public final class RecordService {
     private final RecordStore store;
     private final AutoNumbers autoNumbers;
     private final List<StageGuard> stageGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<DerivedInputs> derivedInputs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RecordService(DSLContext dsl, TransactionOperations transactions, PublishedForms forms, AccessPolicy policy,
                          Lookups lookups, RevisionLog revisions, Consumer<Object> events, Clock clock,
@@ -79,6 +80,47 @@ public final class RecordService {
     /** Registers what decides stage changes (the workflow feature's pipelines). */
     public void addStageGuard(StageGuard guard) {
         stageGuards.add(guard);
+    }
+
+    /** Registers what computed fields read (the formula feature), so values derived from hidden fields stay hidden. */
+    public void addDerivedInputs(DerivedInputs inputs) {
+        derivedInputs.add(inputs);
+    }
+
+    /**
+     * The keys of the fields of the form's current version that the actor sees: not hidden by field
+     * access, and not computed from a field that is. Exports and other views choose their columns by it.
+     */
+    public Set<String> visibleFields(Actor actor, String formKey) {
+        return fieldAccess(actor, formKey).keySet();
+    }
+
+    /** Each field the actor sees, in form order, with whether the actor may change it; hidden ones are absent. */
+    public Map<String, FieldAccess> fieldAccess(Actor actor, String formKey) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        Set<String> visible = visibleFields(actor, form);
+        Map<String, FieldAccess> access = new LinkedHashMap<>();
+        for (FieldDefinition field : form.definition().fieldList()) {
+            if (visible.contains(field.key())) {
+                access.put(field.key(), policy.fieldAccess(actor, form.definition(), field));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(access);
+    }
+
+    /**
+     * The current published definition as the actor may see it: the same document with only the
+     * visible fields, for views that render forms and list columns (a hidden field gets no editor,
+     * no column and no filter choice, instead of an empty one).
+     */
+    public FormDefinition visibleDefinition(Actor actor, String formKey) {
+        PublishedForm form = published(formKey);
+        Set<String> visible = visibleFields(actor, formKey);
+        FormDefinition d = form.definition();
+        List<FieldDefinition> fields = d.fieldList().stream().filter(f -> visible.contains(f.key())).toList();
+        return new FormDefinition(d.key(), d.app(), d.label(), d.description(), d.titleField(), fields, d.sections(),
+                d.rules(), d.permissions(), d.access(), d.pipeline(), d.sla());
     }
 
     public FormRecord create(Actor actor, String formKey, Map<String, Object> input) {
@@ -445,7 +487,39 @@ public final class RecordService {
                 visible.add(field.key());
             }
         }
+        if (!actor.isAdmin()) {
+            hideDerivedFromHidden(actor, form.definition(), visible);
+        }
         return visible;
+    }
+
+    /** Removes computed fields that read a hidden field, repeatedly, since formulas may read formulas. */
+    private void hideDerivedFromHidden(Actor actor, FormDefinition definition, Set<String> visible) {
+        for (DerivedInputs source : derivedInputs) {
+            Map<String, Set<DerivedInputs.Input>> inputs = source.of(definition);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Map.Entry<String, Set<DerivedInputs.Input>> computed : inputs.entrySet()) {
+                    if (visible.contains(computed.getKey())
+                            && !computed.getValue().stream().allMatch(in -> sees(actor, definition, visible, in))) {
+                        visible.remove(computed.getKey());
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean sees(Actor actor, FormDefinition definition, Set<String> visible, DerivedInputs.Input input) {
+        if (input.formKey() == null || input.formKey().equals(definition.key())) {
+            // system columns (created_at, stage …) are not fields and are visible to every reader
+            return definition.field(input.fieldKey()).isEmpty() || visible.contains(input.fieldKey());
+        }
+        return forms.current(input.formKey()).map(PublishedForm::definition)
+                .flatMap(other -> other.field(input.fieldKey())
+                        .map(field -> policy.fieldAccess(actor, other, field).visible()))
+                .orElse(true);
     }
 
     private FormRecord visible(Actor actor, PublishedForm form, FormRecord record) {

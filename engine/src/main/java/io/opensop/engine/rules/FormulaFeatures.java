@@ -5,6 +5,7 @@ import io.opensop.engine.metadata.PublishCheck;
 import io.opensop.engine.record.Lookups;
 import io.opensop.engine.record.PublishedForms;
 import io.opensop.engine.record.RecordSaveHook;
+import io.opensop.engine.record.DerivedInputs;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.record.StoredRecords;
 import io.opensop.engine.security.AccessPolicy;
@@ -47,6 +48,11 @@ public final class FormulaFeatures {
     /** Also a publish listener: wire it with {@code FormService.addPublishListener}. */
     public FormulaRecompute recompute() {
         return recompute;
+    }
+
+    /** What formula and roll-up fields read; register with {@code RecordService.addDerivedInputs}. */
+    public DerivedInputs derivedInputs() {
+        return new FormulaDerivedInputs(formulas);
     }
 
     public RecordExplainer explainer(RecordService records) {

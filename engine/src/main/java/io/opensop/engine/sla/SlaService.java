@@ -472,20 +472,45 @@ public final class SlaService {
                 : users.byUsername(record.createdBy());
         String ownerName = owner.map(UserAccount::displayName).orElse(record.createdBy());
         Object titleValue = form.titleField() == null ? null : record.values().get(form.titleField());
-        String title = titleValue == null ? "#" + record.id() : titleValue.toString();
         String due = clock.dueAt() == null ? "" : DUE.format(clock.dueAt().atZone(zone));
         String kind = "sla." + step.message();
-        notifications.notify(to, kind, record.formKey(), record.id(), locale -> {
-            String formLabel = form.label() == null ? form.key() : form.label().in(locale);
-            String policyLabel = policy.label() == null ? policy.key() : policy.label().in(locale);
-            String where = clock.activityId() == null ? ""
-                    : SlaPolicy.STAGE.equals(policy.start())
-                    ? Templates.render(locale, "sla.stage", stageLabel(form, clock.activityId(), locale))
-                    : Templates.render(locale, "sla.step", clock.activityId());
-            Object[] args = {formLabel, title, policyLabel, where, due, ownerName};
-            return new String[] {Templates.render(locale, kind + ".title", args),
-                    Templates.render(locale, kind + ".body", args)};
-        });
+        // The title is a field value: only recipients who may see it get it, the others the record number.
+        Set<String> seeTitle = new LinkedHashSet<>();
+        Set<String> seeNumber = new LinkedHashSet<>();
+        to.forEach(username -> (titleValue != null && seesTitle(username, form, record) ? seeTitle : seeNumber)
+                .add(username));
+        for (Set<String> group : List.of(seeTitle, seeNumber)) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            String title = group == seeTitle ? titleValue.toString() : "#" + record.id();
+            notifications.notify(group, kind, record.formKey(), record.id(), locale -> {
+                String formLabel = form.label() == null ? form.key() : form.label().in(locale);
+                String policyLabel = policy.label() == null ? policy.key() : policy.label().in(locale);
+                String where = clock.activityId() == null ? ""
+                        : SlaPolicy.STAGE.equals(policy.start())
+                        ? Templates.render(locale, "sla.stage", stageLabel(form, clock.activityId(), locale))
+                        : Templates.render(locale, "sla.step", clock.activityId());
+                Object[] args = {formLabel, title, policyLabel, where, due, ownerName};
+                return new String[] {Templates.render(locale, kind + ".title", args),
+                        Templates.render(locale, kind + ".body", args)};
+            });
+        }
+    }
+
+    /** Whether the user may read the record and see its title field, as they would in the app. */
+    private boolean seesTitle(String username, FormDefinition form, FormRecord record) {
+        Optional<UserAccount> account = users.byUsername(username);
+        if (account.isEmpty()) {
+            return false;
+        }
+        UserAccount user = account.get();
+        Actor recipient = new Actor(user.id(), user.username(), user.roles(), null, null);
+        try {
+            return records.get(recipient, record.formKey(), record.id()).values().containsKey(form.titleField());
+        } catch (EngineException refused) {
+            return false;
+        }
     }
 
     /** The stage's label in the recipient's language, else its key. */

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -76,11 +77,12 @@ public final class ExportService {
                           List<String> columnKeys, ExportFormat format) {
         PublishedForm form = forms.published(actor, formKey);
         policy.check(actor, form.definition(), Operation.EXPORT);
+        Set<String> visibleKeys = records.visibleFields(actor, formKey);
         RecordPage first = records.list(actor, formKey, new RecordQuery(filters, sorts, PAGE, null, false, false));
         List<FieldDefinition> visible = form.definition().fieldList().stream()
                 .filter(f -> f.storedType() != FieldType.SUB_FORM)
                 .filter(f -> form.layout().column(f.key()).isPresent() || f.type().computed())
-                .filter(f -> policy.fieldAccess(actor, form.definition(), f).visible())
+                .filter(f -> visibleKeys.contains(f.key()))
                 .toList();
         List<FieldDefinition> columns = columnKeys == null || columnKeys.isEmpty() ? visible
                 : columnKeys.stream().distinct()

@@ -40,6 +40,12 @@ final class ModelRules {
     private static final Set<String> UNSUPPORTED_BPMN_ELEMENTS = Set.of("completionCondition", "loopCondition");
     private static final Set<String> FREE_TEXT = Set.of("documentation", "text");
 
+    /**
+     * Process ids the system deploys itself (the weekly report, {@code opensop_weekly_report}) start
+     * with this; a user's model may not, so it can never replace or pose as one of them.
+     */
+    static final String RESERVED_PREFIX = "opensop_";
+
     private final Function<String, Optional<FormDefinition>> forms;
     private final FormulaEngine formulas;
     private final Set<String> allowedDelegates;
@@ -48,6 +54,10 @@ final class ModelRules {
         this.forms = forms;
         this.formulas = formulas;
         this.allowedDelegates = Set.copyOf(allowedDelegates);
+    }
+
+    static boolean isReserved(String id) {
+        return id != null && id.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length());
     }
 
     /** The ids of the executable processes, in document order. */
@@ -86,10 +96,13 @@ final class ModelRules {
     List<Problem> check(BpmnModelInstance model) {
         List<Problem> problems = new ArrayList<>();
         for (Element process : processes(model)) {
+            String processId = process.getAttribute("id");
+            if (isReserved(processId)) {
+                problems.add(Problem.of(processId, "reserved_process_id", processId, RESERVED_PREFIX));
+            }
             if (!"true".equals(process.getAttribute("isExecutable").trim())) {
                 continue;
             }
-            String processId = process.getAttribute("id");
             Set<String> formKeys = formKeys(process);
             FormulaSchema schema = null;
             if (formKeys.size() > 1) {

@@ -288,6 +288,9 @@ public final class ProcessModelService {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new ValidationException(Problem.of("key", "invalid_process_key", key));
         }
+        if (ModelRules.isReserved(key)) {
+            throw new ValidationException(Problem.of("key", "reserved_process_id", key, ModelRules.RESERVED_PREFIX));
+        }
     }
 
     static void requireAdmin(Actor actor) {

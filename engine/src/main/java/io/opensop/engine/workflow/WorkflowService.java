@@ -157,7 +157,8 @@ public final class WorkflowService {
         PublishedForm form = forms.current(task.recordFormKey())
                 .orElseThrow(() -> new NotFoundException("form", task.recordFormKey()));
         FormRecord record = records.get(actor, task.recordFormKey(), task.recordId());
-        return new TaskDetail(task, form.definition(), form.version(), record,
+        // the form as the actor may see it: a hidden field is not even named on the task page
+        return new TaskDetail(task, records.visibleDefinition(actor, task.recordFormKey()), form.version(), record,
                 returnTargets(task.processInstanceId(), task.activityId()));
     }
 

@@ -67,7 +67,13 @@ abstract class PermissionMatrixContract {
                    {"key":"name","type":"text","label":{"en":"Name"},"required":true},
                    {"key":"amount","type":"money","label":{"en":"Amount"}},
                    {"key":"cost","type":"money","label":{"en":"Cost"}},
-                   {"key":"discount","type":"percent","label":{"en":"Discount"}}],
+                   {"key":"discount","type":"percent","label":{"en":"Discount"}},
+                   {"key":"margin","type":"formula","label":{"en":"Margin"},"resultType":"money",
+                    "formula":"amount - cost"},
+                   {"key":"margin_band","type":"formula","label":{"en":"Margin band"},"resultType":"text",
+                    "formula":"IF(margin > 50, \\"high\\", \\"low\\")"},
+                   {"key":"gross","type":"formula","label":{"en":"Gross"},"resultType":"money",
+                    "formula":"amount * 2"}],
                  "permissions":{
                    "create":["sales_rep","sales_manager"],
                    "read":["sales_rep","sales_manager","sales_director","finance","read_only"],
@@ -161,6 +167,28 @@ abstract class PermissionMatrixContract {
                         e -> assertThat(e.problems()).extracting(Problem::code).containsExactly("unknown_field"));
         assertThat(engine.records().history(repA, "opportunity", recordOfA))
                 .flatExtracting(r -> r.changes()).extracting(c -> c.field()).doesNotContain("cost");
+    }
+
+    @Test
+    void aFormulaComputedFromAHiddenFieldIsHiddenTooEvenThroughAnotherFormula() {
+        FormRecord seenByManager = engine.records().get(managerEast, "opportunity", recordOfA);
+        assertThat(seenByManager.values()).containsEntry("margin", new java.math.BigDecimal("40.00"))
+                .containsEntry("margin_band", "low");
+        FormRecord seenByRep = engine.records().get(repA, "opportunity", recordOfA);
+        assertThat(seenByRep.values()).doesNotContainKeys("cost", "margin", "margin_band")
+                .containsEntry("gross", new java.math.BigDecimal("200.00"));
+        assertThat(engine.records().visibleFields(repA, "opportunity")).contains("gross")
+                .doesNotContain("cost", "margin", "margin_band");
+
+        RecordQuery byMargin = new RecordQuery(List.of(new RecordFilter("margin", FilterOperator.LT, List.of("100"))),
+                List.of(), 10, null, false, false);
+        assertThat(engine.records().list(managerEast, "opportunity", byMargin).items()).hasSize(1);
+        assertThatThrownBy(() -> engine.records().list(repA, "opportunity", byMargin))
+                .as("a derived value cannot be probed by filtering either")
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::code).containsExactly("unknown_field"));
+        assertThat(engine.records().history(repA, "opportunity", recordOfA))
+                .flatExtracting(r -> r.changes()).extracting(c -> c.field()).doesNotContain("margin", "margin_band");
     }
 
     @Test

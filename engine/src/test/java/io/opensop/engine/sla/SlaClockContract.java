@@ -231,6 +231,25 @@ abstract class SlaClockContract {
     }
 
     @Test
+    void anEscalationNamesTheRecordByNumberToARecipientWhoMayNotSeeItsTitleField() {
+        publish("""
+                {"key":"vip_inquiry","app":"crm","label":{"en":"VIP inquiry"},"titleField":"name",
+                 "fields":[{"key":"name","type":"text","label":{"en":"Name"},"required":true},
+                           {"key":"assignee","type":"user","label":{"en":"Assignee"}}],
+                 "access":{"fields":{"manager":{"name":"hidden"}}},
+                 "sla":[{"key":"response","start":"record","until":"NOT(ISBLANK(assignee))",
+                         "steps":[{"after":"PT4H","notify":["manager","owner"],"message":"escalation"}]}]}
+                """);
+        FormRecord secret = f.engine.records().create(f.rep, "vip_inquiry", Map.of("name", "Minister Wang"));
+        f.at("2026-03-02T13:00");
+
+        assertThat(f.inbox(f.mia, "sla.escalation")).hasSize(1).allSatisfy(n -> assertThat(n.title())
+                .doesNotContain("Minister Wang").contains("#" + secret.id()));
+        assertThat(f.inbox(f.rep, "sla.escalation")).hasSize(1)
+                .allSatisfy(n -> assertThat(n.title()).contains("Minister Wang"));
+    }
+
+    @Test
     void aPaymentOverdueByMoreThanFiveDaysTurnsRedAndTellsTheManager() {
         FormRecord late = f.engine.records().create(f.rep, "invoice", Map.of("name", "INV-1", "pay_due", "2026-03-03"));
         FormRecord paid = f.engine.records().create(f.rep, "invoice", Map.of("name", "INV-2", "pay_due", "2026-03-03"));

@@ -95,6 +95,24 @@ class ModelValidationTest {
     }
 
     @Test
+    void aProcessPosingAsASystemProcessIsRefusedNamingIt() {
+        ValidationException refused = refusal("weekly", Models.process("opensop_weekly_report", """
+                <bpmn:startEvent id="start"/>
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="end"/>
+                <bpmn:endEvent id="end"/>"""));
+
+        assertThat(refused.problems()).containsExactly(Problem.of("opensop_weekly_report", "reserved_process_id",
+                "opensop_weekly_report", "opensop_"));
+        assertThat(harness.camunda.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("opensop_weekly_report").count()).isZero();
+        assertThatThrownBy(() -> models.importModel(admin, "OpenSOP_reports", Models.bytes(Models.process("p", """
+                <bpmn:startEvent id="start"/>"""))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("key", "reserved_process_id")));
+    }
+
+    @Test
     void aJuelConditionIsRefusedNamingTheSequenceFlow() {
         ValidationException refused = refusal("juel", Models.process("p", """
                 <bpmn:startEvent id="start"/>

@@ -8,6 +8,8 @@ import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.NotFoundException;
 import io.opensop.engine.error.ValidationException;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.form.FormAccess;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
@@ -165,6 +167,31 @@ abstract class WorkflowContract {
         assertThat(version(deal)).isEqualTo(versionBefore);
         assertThat(revisions(deal)).isEqualTo(revisionsBefore);
         assertThat(engine.records().get(admin, "deal", deal.id()).values()).containsEntry("name", "ACME");
+    }
+
+    @Test
+    void aGatewayRoutesOnAFieldTheSubmitterMayNotSeeWhileTheTaskShowsThemNeitherTheFieldNorItsValue() {
+        FormDefinition d = Models.deal();
+        FormDefinition hiding = new FormDefinition(d.key(), d.app(), d.label(), d.description(), d.titleField(),
+                d.fields(), d.sections(), d.rules(), d.permissions(),
+                new FormAccess(null, Map.of("sales", Map.of("amount", "hidden"))), d.pipeline(), d.sla());
+        engine.forms().updateDraft(admin, "deal", engine.forms().draft(admin, "deal").draftRevision(), hiding);
+        engine.forms().publish(admin, "deal", false);
+        FormRecord big = engine.records().create(admin, "deal", Map.of("name", "Big", "amount",
+                new BigDecimal("60000")));
+        workflow.start(rep, "deal_routing", "deal", big.id());
+
+        WorkTask submit = only(rep);
+        TaskDetail detail = workflow.open(rep, submit.id());
+        assertThat(detail.form().field("amount")).isEmpty();
+        assertThat(detail.record().values()).doesNotContainKey("amount").containsEntry("name", "Big");
+        FormRecord saved = workflow.complete(rep, submit.id(), version(big), Map.of("notes", "go"));
+        assertThat(saved.values()).doesNotContainKey("amount");
+
+        assertThat(only(director).recordId()).as("routed as the system, on the amount").isEqualTo(big.id());
+        assertThat(workflow.tasks(manager)).isEmpty();
+        assertThat(workflow.open(director, only(director).id()).record().values())
+                .containsEntry("amount", new BigDecimal("60000.00"));
     }
 
     @Test

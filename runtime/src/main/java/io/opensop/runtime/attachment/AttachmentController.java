@@ -2,7 +2,9 @@ package io.opensop.runtime.attachment;
 
 import io.opensop.engine.attachment.AttachmentContent;
 import io.opensop.engine.attachment.AttachmentRef;
+import io.opensop.engine.EngineServices;
 import io.opensop.engine.attachment.AttachmentStore;
+import io.opensop.engine.record.AttachmentDownloads;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.runtime.security.CurrentActor;
@@ -27,12 +29,14 @@ import org.springframework.web.multipart.MultipartFile;
 class AttachmentController {
 
     private final AttachmentStore attachments;
+    private final AttachmentDownloads downloads;
     private final CurrentActor actor;
     private final long limit;
 
-    AttachmentController(AttachmentStore attachments, CurrentActor actor,
+    AttachmentController(AttachmentStore attachments, EngineServices engine, CurrentActor actor,
                          @Value("${opensop.attachments.max-size:20971520}") long limit) {
         this.attachments = attachments;
+        this.downloads = engine.attachmentDownloads();
         this.actor = actor;
         this.limit = limit;
     }
@@ -48,15 +52,16 @@ class AttachmentController {
         return ResponseEntity.created(URI.create("/api/attachments/" + ref.id())).body(ref);
     }
 
+    /** Only for those who may read it (uploader, admin, readers of a record showing it); else 404. */
     @GetMapping("/{id}")
     ResponseEntity<byte[]> download(@PathVariable String id) {
-        actor.get();
-        AttachmentContent content = attachments.load(id);
+        AttachmentContent content = downloads.open(actor.get(), id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.ref().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(content.ref().name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(content.bytes());
     }
 }

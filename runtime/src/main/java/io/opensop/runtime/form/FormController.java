@@ -5,6 +5,7 @@ import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.FormService;
+import io.opensop.engine.record.RecordService;
 import io.opensop.engine.metadata.FormVersionInfo;
 import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.record.PublishedForm;
@@ -30,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FormController {
 
     private final FormService forms;
+    private final RecordService records;
     private final CurrentActor actor;
-    FormController(FormService forms, CurrentActor actor) {
+    FormController(FormService forms, RecordService records, CurrentActor actor) {
+        this.records = records;
         this.forms = forms;
         this.actor = actor;
     }
@@ -56,7 +59,9 @@ class FormController {
             view = FormView.of(forms.draft(current, formKey));
         } else {
             PublishedForm published = forms.published(current, formKey);
-            view = new FormView(formKey, published.definition(), 0, published.version(), null, null);
+            // readers get the form as they may see it, without the fields hidden from them
+            view = new FormView(formKey, records.visibleDefinition(current, formKey), 0, published.version(), null,
+                    null);
         }
         return ResponseEntity.ok().eTag(Versions.etag(view.draftRevision())).body(view);
     }

@@ -83,6 +83,18 @@ public final class ApiClient {
                 .header("Content-Type", contentType));
     }
 
+    /** A multipart/form-data upload of one file in the part {@code file}, as a browser sends it. */
+    public Response upload(String path, String fileName, String mediaType, byte[] content) {
+        String boundary = "----opensop" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (authorization != null) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserDirectory;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Ten thousand generated bad inputs against the record and form-definition APIs: none may cause
+ * Ten thousand generated bad inputs ({@link BadInputs}) against the record and form-definition APIs: none may cause
  * a 500, none may leave a partial write, and the service must still work afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -29,19 +27,14 @@ import org.springframework.test.context.TestPropertySource;
 class ApiFuzzTest {
 
     private static final int CASES = 10_000;
-    private static final List<Object> NASTY_SCALARS = List.of(
-            "'; drop table app_user; --", "\" or 1=1 --", "${java.lang.Runtime}", "#{7*7}", "<script>alert(1)</script>",
-            "../../etc/passwd", "\u0000", "\ud83d\ude00", "零", "", " ", "x".repeat(5000), "1e999", "NaN",
-            "-0", "2026-02-30", "9999999999999999999999999999999", Long.MAX_VALUE, Integer.MIN_VALUE,
-            new BigDecimal("1e-40"), new BigDecimal("123456789012345678901234567890.123"), true, false,
-            List.of(), List.of(1, "two"), Map.of(), Map.of("id", "x"), -1, 0);
 
     @LocalServerPort
     int port;
     @Autowired
     UserDirectory users;
 
-    private final Random random = new Random(20261125L);
+    private final BadInputs bad = new BadInputs(20261125L);
+    private final Random random = bad.random();
 
     @Test
     void tenThousandBadInputsGetNo500AndWriteNothingHalfway() {
@@ -73,7 +66,7 @@ class ApiFuzzTest {
                 case 2 -> api.send("PATCH", "/api/forms/fuzz_target/records/" + recordId, "application/json",
                         body(this::recordBody));
                 case 3 -> api.get("/api/forms/fuzz_target/records?" + listParameters());
-                default -> api.send("POST", "/api/forms", "application/json", body(this::formBody));
+                default -> api.send("POST", "/api/forms", "application/json", body(bad::formDefinition));
             };
             statuses.merge(response.status(), 1, Integer::sum);
             if (response.status() >= 500 && failures.size() < 5) {
@@ -96,24 +89,7 @@ class ApiFuzzTest {
     }
 
     private byte[] body(Supplier<Object> generator) {
-        int shape = random.nextInt(10);
-        if (shape == 0) {
-            byte[] garbage = new byte[random.nextInt(200)];
-            random.nextBytes(garbage);
-            return garbage;
-        }
-        if (shape == 1) {
-            int depth = 10 + random.nextInt(3000);
-            return ("{\"values\":" + "[".repeat(depth) + "]".repeat(depth) + "}").getBytes(StandardCharsets.UTF_8);
-        }
-        if (shape == 2) {
-            return "{\"values\":{\"name\":\"\\ud800\\udc00\\ud800\"}}".getBytes(StandardCharsets.UTF_8);
-        }
-        String json = io.opensop.engine.support.Json.write(generator.get());
-        if (shape == 3 && json.length() > 2) {
-            json = json.substring(0, random.nextInt(json.length()));
-        }
-        return json.getBytes(StandardCharsets.UTF_8);
+        return bad.body(generator, "values");
     }
 
     private Object recordBody() {
@@ -137,22 +113,6 @@ class ApiFuzzTest {
         return body;
     }
 
-    private Object formBody() {
-        Map<String, Object> field = new LinkedHashMap<>();
-        field.put("key", random.nextBoolean() ? "f" + random.nextInt(5) : nasty());
-        field.put("type", List.of("text", "money", "reference", "sub_form", "formula", "nope").get(random.nextInt(6)));
-        field.put("label", random.nextBoolean() ? Map.of("en", "F") : nasty());
-        if (random.nextBoolean()) {
-            field.put(List.of("target", "precision", "options", "fields", "pattern", "evil").get(random.nextInt(6)),
-                    nasty());
-        }
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("key", random.nextInt(4) == 0 ? "fz_" + random.nextInt(1_000_000) : nasty());
-        form.put("label", Map.of("en", "x"));
-        form.put("fields", random.nextInt(5) == 0 ? nasty() : List.of(field));
-        return form;
-    }
-
     private String listParameters() {
         List<String> options = List.of("filter=name:eq:" + encode(nasty()), "filter=amount:between:1", "filter=:::",
                 "filter=id:in:" + encode(nasty()), "sort=" + encode(nasty()), "limit=" + encode(nasty()),
@@ -161,10 +121,10 @@ class ApiFuzzTest {
     }
 
     private Object nasty() {
-        return NASTY_SCALARS.get(random.nextInt(NASTY_SCALARS.size()));
+        return bad.nasty();
     }
 
     private static String encode(Object value) {
-        return java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
+        return BadInputs.encode(value);
     }
 }

@@ -2,7 +2,6 @@ package io.opensop.runtime.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -37,13 +36,6 @@ class RecordApiOnH2Test extends RecordApiContract {
     }
 
     private ApiClient.Response upload(String name, String type, byte[] content) {
-        String boundary = "----opensop" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return rep.send("POST", "/api/attachments", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return rep.upload("/api/attachments", name, type, content);
     }
 }

@@ -107,7 +107,9 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         Actor actor = actors.get();
         FormDefinition form;
         try {
-            form = forms.published(actor, formKey).definition();
+            forms.published(actor, formKey);
+            // only the fields the user may see get a column and a filter choice
+            form = records.visibleDefinition(actor, formKey);
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
             return;

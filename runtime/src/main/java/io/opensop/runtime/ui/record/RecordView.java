@@ -1,5 +1,6 @@
 package io.opensop.runtime.ui.record;
 
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -20,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import io.opensop.designer.render.FieldEditor;
 import io.opensop.designer.render.FormRenderer;
 import io.opensop.designer.render.RenderedForm;
 import io.opensop.designer.render.ValueFormatter;
@@ -38,6 +40,7 @@ import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.security.FieldAccess;
 import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.ui.RuntimeRenderContext;
 import io.opensop.runtime.ui.UiActor;
@@ -53,8 +56,10 @@ import com.vaadin.flow.component.dialog.Dialog;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +85,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
     private FormDefinition definition;
     private RenderedForm rendered;
     private FormRecord record; // null for a new record
+    private Set<String> readOnly = Set.of();
     private String title = "";
     private final VerticalLayout history = new VerticalLayout();
     private ValueFormatter formatter;
@@ -104,7 +110,12 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         String id = event.getRouteParameters().get("id").orElse("new");
         Actor actor = actors.get();
         try {
-            definition = forms.published(actor, formKey).definition();
+            forms.published(actor, formKey);
+            // hidden fields get no editor at all; read-only ones are shown but never sent
+            definition = records.visibleDefinition(actor, formKey);
+            readOnly = records.fieldAccess(actor, formKey).entrySet().stream()
+                    .filter(e -> e.getValue() == FieldAccess.READ_ONLY).map(Map.Entry::getKey)
+                    .collect(Collectors.toSet());
             record = "new".equals(id) ? null : records.get(actor, formKey, Long.parseLong(id));
         } catch (NotFoundException | NumberFormatException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, getTranslation("record.notFound"));
@@ -121,6 +132,8 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         title = record == null ? getTranslation("record.new", formLabel)
                 : getTranslation("record.title", formLabel, record.id());
         rendered = new FormRenderer(context).render(definition);
+        readOnly.forEach(key -> rendered.editor(key).map(FieldEditor::component)
+                .filter(c -> c instanceof HasValue<?, ?>).ifPresent(c -> ((HasValue<?, ?>) c).setReadOnly(true)));
         if (record != null) {
             rendered.setValues(record.values());
         }
@@ -215,7 +228,7 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         rendered.clearProblems();
         try {
             if (record == null) {
-                record = records.create(actor, formKey, rendered.values());
+                record = records.create(actor, formKey, writableValues());
             } else {
                 record = records.update(actor, formKey, record.id(), record.version(), changedValues());
             }
@@ -238,9 +251,16 @@ public class RecordView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
+    /** The editors' values without the fields the user may only read (the engine would refuse them). */
+    private Map<String, Object> writableValues() {
+        Map<String, Object> values = new LinkedHashMap<>(rendered.values());
+        values.keySet().removeAll(readOnly);
+        return values;
+    }
+
     /** Only the fields the user changed: the engine merges them into the stored record. */
     private Map<String, Object> changedValues() {
-        return ChangedValues.between(record.values(), rendered.values());
+        return ChangedValues.between(record.values(), writableValues());
     }
 
     /**

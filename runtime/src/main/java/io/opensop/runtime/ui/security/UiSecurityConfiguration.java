@@ -1,13 +1,13 @@
 package io.opensop.runtime.ui.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.opensop.runtime.security.SecurityHeaders;
 import io.opensop.runtime.ui.login.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Browser security for the Vaadin UI, after the API's chain: Vaadin's configurer wires the login
@@ -22,9 +22,7 @@ class UiSecurityConfiguration {
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/error", "/favicon.ico").permitAll())
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.sameOrigin())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .headers(SecurityHeaders::apply)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

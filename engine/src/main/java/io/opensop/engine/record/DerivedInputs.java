@@ -1,0 +1,21 @@
+package io.opensop.engine.record;
+
+import io.opensop.engine.form.FormDefinition;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the computed fields of a form read, so that a value derived from a field hidden from the
+ * actor is hidden from the actor too (a margin computed from a hidden cost would reveal the cost).
+ * The formula feature supplies it; {@link RecordService} applies it wherever it decides which
+ * fields an actor sees (reads, lists, filters, sorts, history, exports).
+ */
+public interface DerivedInputs {
+
+    /** A field a computed field reads: {@code formKey} null means the same record's form. */
+    record Input(String formKey, String fieldKey) {
+    }
+
+    /** Computed field key to the fields it reads; fields that read nothing may be left out. */
+    Map<String, Set<Input>> of(FormDefinition form);
+}
