@@ -3,6 +3,10 @@ package io.opensop.runtime.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.opensop.engine.aggregate.AggregateQuery;
+import io.opensop.engine.aggregate.AggregateResult;
+import io.opensop.engine.aggregate.AggregateService;
+import io.opensop.engine.aggregate.Measure;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.NotFoundException;
 import io.opensop.engine.error.Problem;
@@ -166,6 +170,8 @@ class PermissionMatrixTest {
     ExportService exports;
     @Autowired
     UiActor uiActor;
+    @Autowired
+    AggregateService aggregates;
 
     /** Record name (A, B, C, K) to id; filled once, the application context is shared by every case. */
     static final Map<String, Long> IDS = new HashMap<>();
@@ -409,9 +415,9 @@ class PermissionMatrixTest {
     }
 
     /**
-     * Counts as dashboards show them. TODO(aggregate): when the AggregateService for dashboards lands
-     * (built on another branch), add its sum/count per group for each role here and expect the same
-     * records and the same refusal of the hidden field as these counts.
+     * Counts as lists and dashboards show them: the list's count and the dashboards' aggregate query, each
+     * through REST and through the engine service, must see the same records and refuse the hidden field
+     * alike.
      */
     private Outcome viaAggregate(Case c) {
         String filter = c.op() == Op.FILTER_HIDDEN ? "&filter=cost:gt:0" : "";
@@ -429,6 +435,23 @@ class PermissionMatrixTest {
         assertThat(service).as("service and REST agree for " + c).isEqualTo(rest);
         if (rest == Outcome.ALLOWED) {
             assertThat(response.json().get("count").asLong()).as(c.toString()).isEqualTo(c.role().sees().size());
+        }
+        List<RecordFilter> filters = c.op() == Op.FILTER_HIDDEN
+                ? List.of(new RecordFilter("cost", FilterOperator.GT, List.of("0"))) : List.of();
+        ApiClient.Response aggregateResponse = ApiClient.as(port, c.role().user(), PASSWORD).post("/api/aggregates",
+                Map.of("form", FORM, "measures", List.of(Map.of("function", "count")), "filters", filters));
+        Outcome aggregateRest = outcomeOf(aggregateResponse);
+        Outcome aggregateService = outcomeOf(() -> {
+            AggregateResult result = aggregates.run(asUiUser(c.role().user()),
+                    new AggregateQuery(FORM, List.of(Measure.count()), List.of(), null, filters, null));
+            assertThat(((Number) result.single()).longValue()).as(c.toString()).isEqualTo(c.role().sees().size());
+            return Outcome.ALLOWED;
+        });
+        assertThat(aggregateRest).as("aggregate REST agrees with the list count for " + c).isEqualTo(rest);
+        assertThat(aggregateService).as("aggregate service agrees for " + c).isEqualTo(rest);
+        if (aggregateRest == Outcome.ALLOWED) {
+            assertThat(aggregateResponse.json().path("rows").get(0).path("values").get(0).asLong())
+                    .as(c.toString()).isEqualTo(c.role().sees().size());
         }
         return rest;
     }
