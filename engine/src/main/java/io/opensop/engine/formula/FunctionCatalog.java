@@ -48,6 +48,7 @@ public final class FunctionCatalog {
             entry("MONTH", "MONTH(date)", "month of a date", "月份"),
             entry("DAY", "DAY(date)", "day of the month", "日"),
             entry("DAYS", "DAYS(end, start)", "days from start to end", "两个日期相差的天数"),
+            entry("HOURS", "HOURS(end, start)", "hours from start to end (date-times)", "两个时间相差的小时数"),
             entry("ADDDAYS", "ADDDAYS(date, n)", "the date n days later", "n 天后的日期"),
             entry("NETWORKDAYS", "NETWORKDAYS(start, end)", "working days between two dates",
                     "两个日期之间的工作日数"),
