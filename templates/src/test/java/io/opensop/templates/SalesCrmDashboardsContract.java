@@ -58,9 +58,9 @@ abstract class SalesCrmDashboardsContract {
     }
 
     @Test
-    void theTemplateInstallsItsFourDashboards() {
+    void theTemplateInstallsItsFiveDashboards() {
         assertThat(engine.dashboards().list(rep1)).extracting(Dashboard::key)
-                .containsExactly("payment_countdown", "rebate_progress", "sales_funnel", "stage_dwell");
+                .containsExactly("payment_countdown", "rebate_progress", "sales_funnel", "stage_dwell", "weekly_targets");
         for (Dashboard dashboard : engine.dashboards().list(manager)) {
             assertThat(engine.dashboards().data(manager, dashboard.key(), DashboardFilters.none()).widgets())
                     .as(dashboard.key() + ": every widget's query runs")

@@ -76,7 +76,7 @@ class DashboardBrowserTest extends BrowserTestBase {
     @Test
     void everySalesCrmDashboardDrawsAllItsChartsForTheDirector() throws IOException {
         signIn("director", "demo");
-        for (String key : List.of("payment_countdown", "stage_dwell", "rebate_progress", "sales_funnel")) {
+        for (String key : List.of("payment_countdown", "stage_dwell", "rebate_progress", "sales_funnel", "weekly_targets")) {
             open("dashboards/" + key);
             wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-testid='dashboard-title']"),
                     dashboards.get(actor("director"), key).definition().title().in(actor("director").locale())));
