@@ -72,15 +72,22 @@ public final class SalesDemoGenerator {
         Random random = new Random(settings.seed());
         List<Actor> reps = people(settings);
         Counter counter = new Counter(reps.size() + settings.regions().size() + 1);
-        AttachmentRef needs = attachment(reps.get(0), "needs-assessment.pdf");
-        AttachmentRef signature = attachment(reps.get(0), "signature-page.pdf");
+        // each rep attaches their own copies: a file id someone else uploaded may not be put into a record
+        Map<String, AttachmentRef> needs = new HashMap<>();
+        Map<String, AttachmentRef> signatures = new HashMap<>();
+        for (Actor rep : reps) {
+            needs.put(rep.username(), attachment(rep, "needs-assessment.pdf"));
+            signatures.put(rep.username(), attachment(rep, "signature-page.pdf"));
+        }
         int done = 0;
         while (done < settings.customers()) {
             int from = done;
             int to = Math.min(settings.customers(), done + Math.max(1, batchSize));
             transactions.executeWithoutResult(status -> {
                 for (int i = from; i < to; i++) {
-                    customer(settings, random, reps.get(i % reps.size()), i, needs, signature, counter);
+                    Actor rep = reps.get(i % reps.size());
+                    customer(settings, random, rep, i, needs.get(rep.username()), signatures.get(rep.username()),
+                            counter);
                 }
             });
             done = to;
