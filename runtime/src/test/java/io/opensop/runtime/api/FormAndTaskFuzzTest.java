@@ -153,7 +153,7 @@ class FormAndTaskFuzzTest {
                 Map.of("version", version, "values", Map.of("approved", true, "title", "after the storm")));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(records.get(Actor.system(), FORM, recordId).values()).containsEntry("title", "after the storm");
-        assertThat(ApiClient.anonymous(port).get("/actuator/health").text()).contains("UP");
+        assertThat(ApiClient.anonymous(port).get("/actuator/health/readiness").text()).contains("UP");
     }
 
     /** A new instance of the process for the record (through the API) and the id of its task. */
