@@ -185,8 +185,9 @@ public final class WorkflowService {
         return inTransaction(() -> {
             Task task = visible(actor, taskId);
             WorkTask view = view(actor, task, links(taskId));
-            FormRecord saved = records.update(actor, view.recordFormKey(), view.recordId(), version,
-                    values == null ? Map.of() : values);
+            Map<String, Object> input = values == null ? Map.of() : values;
+            refuseOutsideSection(view, input);
+            FormRecord saved = records.update(actor, view.recordFormKey(), view.recordId(), version, input);
             if (!completionChecks.isEmpty()) {
                 PublishedForm form = forms.current(view.recordFormKey()).orElseThrow();
                 FormRecord full = records.get(Actor.system(), view.recordFormKey(), view.recordId());
@@ -208,6 +209,24 @@ public final class WorkflowService {
             tasks.complete(taskId, variables);
             return saved;
         });
+    }
+
+    /** A task whose form names a section changes only that section's fields; the UI locks the others too. */
+    private void refuseOutsideSection(WorkTask view, Map<String, Object> input) {
+        if (input.isEmpty()) {
+            return;
+        }
+        PublishedForm form = forms.current(view.recordFormKey())
+                .orElseThrow(() -> new NotFoundException("form", view.recordFormKey()));
+        java.util.Set<String> editable = TaskSections.editableFields(form.definition(), view.formKey());
+        if (editable == null) {
+            return;
+        }
+        List<Problem> problems = input.keySet().stream().filter(key -> !editable.contains(key)).sorted()
+                .map(key -> Problem.of(key, "read_only")).toList();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
     }
 
     /**

@@ -2,14 +2,17 @@ package io.opensop.engine.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.NotFoundException;
+import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
-import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormAccess;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.form.SectionDefinition;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
@@ -192,6 +195,34 @@ abstract class WorkflowContract {
         assertThat(workflow.tasks(manager)).isEmpty();
         assertThat(workflow.open(director, only(director).id()).record().values())
                 .containsEntry("amount", new BigDecimal("60000.00"));
+    }
+
+    @Test
+    void aTaskOnAFormSectionChangesOnlyThatSectionsFieldsWhateverTheClientSends() {
+        FormDefinition d = Models.deal();
+        FormDefinition sectioned = new FormDefinition(d.key(), d.app(), d.label(), d.description(), d.titleField(),
+                d.fields(), List.of(new SectionDefinition("main", null, 1, List.of("name", "amount", "notes")),
+                        new SectionDefinition("approval", null, 1, List.of("approved"))),
+                d.rules(), d.permissions(), d.access(), d.pipeline(), d.sla());
+        engine.forms().updateDraft(admin, "deal", engine.forms().draft(admin, "deal").draftRevision(), sectioned);
+        engine.forms().publish(admin, "deal", false);
+        FormRecord deal = deal("Sectioned", "1000");
+        workflow.start(rep, "deal_approval", "deal", deal.id());
+        workflow.complete(rep, only(rep).id(), version(deal), Map.of());
+        WorkTask managerStep = only(manager);
+        assertThat(managerStep.formKey()).isEqualTo("deal#approval");
+        long versionBefore = version(deal);
+
+        assertThatThrownBy(() -> workflow.complete(manager, managerStep.id(), versionBefore,
+                Map.of("approved", true, "amount", new BigDecimal("1"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code).containsExactly(tuple("amount", "read_only")));
+        assertThat(version(deal)).as("nothing written").isEqualTo(versionBefore);
+        assertThat(only(manager).id()).as("the task is still open").isEqualTo(managerStep.id());
+
+        workflow.complete(manager, managerStep.id(), versionBefore, Map.of("approved", true));
+        assertThat(engine.records().get(admin, "deal", deal.id()).values())
+                .containsEntry("approved", true).containsEntry("amount", new BigDecimal("1000.00"));
     }
 
     @Test

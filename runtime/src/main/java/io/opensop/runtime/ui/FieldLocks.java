@@ -4,12 +4,11 @@ import com.vaadin.flow.component.HasValue;
 import io.opensop.designer.render.FieldEditor;
 import io.opensop.designer.render.RenderedForm;
 import io.opensop.engine.form.FormDefinition;
-import io.opensop.engine.form.SectionDefinition;
 import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.FieldAccess;
+import io.opensop.engine.workflow.TaskSections;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Makes a rendered form show only what the actor may change as editable: fields the access policy
@@ -24,7 +23,7 @@ public final class FieldLocks {
     /** @param taskFormKey the task's form key ({@code contract} or {@code contract#approval}); null on a record page */
     public static void apply(RenderedForm rendered, FormDefinition form, Actor actor, AccessPolicy policy,
                              String taskFormKey) {
-        Set<String> section = sectionFields(form, taskFormKey);
+        Set<String> section = TaskSections.editableFields(form, taskFormKey);
         rendered.editors().forEach((key, editor) -> {
             boolean locked = policy.fieldAccess(actor, form, editor.field()) != FieldAccess.EDITABLE
                     || section != null && !section.contains(key);
@@ -32,16 +31,6 @@ public final class FieldLocks {
                 lock(editor);
             }
         });
-    }
-
-    /** The fields of the section a task form key names; null when it names the whole form. */
-    static Set<String> sectionFields(FormDefinition form, String taskFormKey) {
-        if (taskFormKey == null || !taskFormKey.contains("#") || form.sections() == null) {
-            return null;
-        }
-        String name = taskFormKey.substring(taskFormKey.indexOf('#') + 1);
-        return form.sections().stream().filter(s -> s.key().equals(name)).findFirst()
-                .map(SectionDefinition::fields).map(f -> f.stream().collect(Collectors.toSet())).orElse(null);
     }
 
     private static void lock(FieldEditor editor) {
