@@ -39,9 +39,13 @@ class FormController {
         this.actor = actor;
     }
 
+    /** Designers get each draft; readers each published form as they may see it (no hidden field, not even its name). */
     @GetMapping
     List<FormView> list() {
-        return forms.list(actor.get()).stream().map(FormView::of).toList();
+        Actor current = actor.get();
+        return forms.list(current).stream()
+                .map(draft -> canDesign(current, draft.key()) ? FormView.of(draft) : readerView(current, draft.key()))
+                .toList();
     }
 
     @PostMapping
@@ -58,12 +62,15 @@ class FormController {
         if (forms.exists(formKey) && canDesign(current, formKey)) {
             view = FormView.of(forms.draft(current, formKey));
         } else {
-            PublishedForm published = forms.published(current, formKey);
-            // readers get the form as they may see it, without the fields hidden from them
-            view = new FormView(formKey, records.visibleDefinition(current, formKey), 0, published.version(), null,
-                    null);
+            view = readerView(current, formKey);
         }
         return ResponseEntity.ok().eTag(Versions.etag(view.draftRevision())).body(view);
+    }
+
+    /** The published form as a reader may see it, without the fields hidden from them. */
+    private FormView readerView(Actor current, String formKey) {
+        PublishedForm published = forms.published(current, formKey);
+        return new FormView(formKey, records.visibleDefinition(current, formKey), 0, published.version(), null, null);
     }
 
     private boolean canDesign(Actor current, String formKey) {

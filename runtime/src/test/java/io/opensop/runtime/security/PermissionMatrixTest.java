@@ -259,7 +259,7 @@ class PermissionMatrixTest {
     }
 
     @Test
-    void aReaderGetsTheFormDefinitionWithoutTheFieldsHiddenFromThem() {
+    void aReaderGetsTheFormDefinitionAndTheFormListWithoutTheFieldsHiddenFromThem() {
         for (Role role : ROLES) {
             if (!role.may().contains(Op.READ)) {
                 continue;
@@ -269,6 +269,16 @@ class PermissionMatrixTest {
             List<String> keys = form.json().get("definition").get("fields").findValuesAsText("key");
             assertThat(keys).as(role.toString()).contains("name", "note");
             assertThat(keys.contains("cost")).as(role + " is told of cost").isEqualTo(role.seesCost());
+            com.fasterxml.jackson.databind.JsonNode listed = null;
+            for (com.fasterxml.jackson.databind.JsonNode entry : ApiClient.as(port, role.user(), PASSWORD)
+                    .get("/api/forms").json()) {
+                if (entry.get("key").asText().equals(FORM)) {
+                    listed = entry;
+                }
+            }
+            assertThat(listed).as(role + " finds the form in the list").isNotNull();
+            assertThat(listed.get("definition").get("fields").findValuesAsText("key").contains("cost"))
+                    .as(role + " is told of cost by the list").isEqualTo(role.seesCost());
         }
         assertThat(ApiClient.as(port, "pm_designer", PASSWORD).get("/api/forms/" + FORM).json().get("definition")
                 .get("fields").findValuesAsText("key")).as("designers edit the whole draft").contains("cost");
