@@ -25,11 +25,6 @@ public final class OpenSopEnginePlugin extends AbstractProcessEnginePlugin {
         this.buildingBlocks = Map.copyOf(buildingBlocks);
     }
 
-    /** The allowlisted beans generated models may name, for hosts that build the expression manager early (Spring). */
-    public Map<String, Object> buildingBlocks() {
-        return buildingBlocks;
-    }
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setScriptEngineResolver(new FormulaOnlyScriptEngines(new FormulaScriptEngine.Factory(conditions)));
