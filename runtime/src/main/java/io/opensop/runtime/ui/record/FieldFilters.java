@@ -1,5 +1,7 @@
 package io.opensop.runtime.ui.record;
 
+import com.vaadin.flow.component.AbstractField;
+import com.vaadin.flow.component.HasPlaceholder;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Builds the filter editor that fits a field's type: text contains, ranges, options, users, references. */
 final class FieldFilters {
@@ -52,9 +56,9 @@ final class FieldFilters {
         FieldType type = field.storedType();
         FieldFilter filter = switch (type) {
             case TEXT, LONG_TEXT, AUTO_NUMBER -> new Contains(field.key(), label);
-            case NUMBER, MONEY, PERCENT -> new NumberRange(field.key(), label, type == FieldType.PERCENT);
-            case DATE -> new DateRange(field.key(), label, null);
-            case DATETIME -> new DateRange(field.key(), label, zone);
+            case NUMBER, MONEY, PERCENT -> numberRange(field.key(), label, type == FieldType.PERCENT);
+            case DATE -> dateRange(field.key(), label, null);
+            case DATETIME -> dateRange(field.key(), label, zone);
             case BOOLEAN -> new YesNo(field.key(), label);
             case SINGLE_SELECT, MULTI_SELECT -> new Options(field, label, locale);
             case USER -> new Choices(field.key(), label, context.users());
@@ -71,7 +75,7 @@ final class FieldFilters {
     /** Filters on {@code owner}, {@code created_at} and {@code updated_at}. */
     FieldFilter forSystem(String key, String label, Runnable onRemove) {
         FieldFilter filter = key.equals("owner") ? new Choices(key, label, context.users())
-                : new DateRange(key, label, zone);
+                : dateRange(key, label, zone);
         filter.build(onRemove);
         return filter;
     }
@@ -115,14 +119,23 @@ final class FieldFilters {
         }
     }
 
-    private static final class NumberRange extends FieldFilter {
-        private final BigDecimalField from = new BigDecimalField();
-        private final BigDecimalField to = new BigDecimalField();
-        private final boolean percent;
+    /** One end of a range: the operator it filters with and how a typed value is stored and shown again. */
+    private record Bound<T>(FilterOperator operator, Function<T, String> stored, Function<String, T> shown) {
+    }
 
-        NumberRange(String key, String label, boolean percent) {
+    /** A "from … to …" pair of editors: each filled end becomes one filter. */
+    private static final class Range<T, E extends AbstractField<E, T> & HasPlaceholder> extends FieldFilter {
+        private final E from;
+        private final E to;
+        private final Bound<T> lower;
+        private final Bound<T> upper;
+
+        Range(String key, String label, Supplier<E> editor, Bound<T> lower, Bound<T> upper) {
             super(key, label);
-            this.percent = percent;
+            this.from = editor.get();
+            this.to = editor.get();
+            this.lower = lower;
+            this.upper = upper;
         }
 
         @Override
@@ -134,77 +147,50 @@ final class FieldFilters {
         List<RecordFilter> filters() {
             List<RecordFilter> filters = new ArrayList<>();
             if (from.getValue() != null) {
-                filters.add(new RecordFilter(key(), FilterOperator.GE, List.of(stored(from.getValue()))));
+                filters.add(new RecordFilter(key(), lower.operator(), List.of(lower.stored().apply(from.getValue()))));
             }
             if (to.getValue() != null) {
-                filters.add(new RecordFilter(key(), FilterOperator.LE, List.of(stored(to.getValue()))));
+                filters.add(new RecordFilter(key(), upper.operator(), List.of(upper.stored().apply(to.getValue()))));
             }
             return filters;
         }
 
-        /** Percentages are typed as shown (12 for 12 %) and stored as fractions. */
-        private String stored(BigDecimal shown) {
-            return (percent ? shown.movePointLeft(2) : shown).toPlainString();
-        }
-
-        private BigDecimal shown(String stored) {
-            if (stored == null) {
-                return null;
-            }
-            BigDecimal value = new BigDecimal(stored);
-            return percent ? value.movePointRight(2) : value;
-        }
-
         @Override
         void show(List<RecordFilter> saved) {
-            from.setValue(shown(first(saved, FilterOperator.GE)));
-            to.setValue(shown(first(saved, FilterOperator.LE)));
+            from.setValue(shown(saved, lower));
+            to.setValue(shown(saved, upper));
+        }
+
+        private static <T> T shown(List<RecordFilter> saved, Bound<T> bound) {
+            String stored = first(saved, bound.operator());
+            return stored == null ? null : bound.shown().apply(stored);
         }
     }
 
-    /** Whole days: a date field directly, a point in time from the day's start in the user's zone. */
-    private static final class DateRange extends FieldFilter {
-        private final DatePicker from = new DatePicker();
-        private final DatePicker to = new DatePicker();
-        private final ZoneId zone;
+    /** Percentages are typed as shown (12 for 12 %) and stored as fractions. */
+    private static Range<BigDecimal, BigDecimalField> numberRange(String key, String label, boolean percent) {
+        Function<BigDecimal, String> stored = shown -> (percent ? shown.movePointLeft(2) : shown).toPlainString();
+        Function<String, BigDecimal> shown = value -> percent ? new BigDecimal(value).movePointRight(2)
+                : new BigDecimal(value);
+        return new Range<>(key, label, BigDecimalField::new, new Bound<>(FilterOperator.GE, stored, shown),
+                new Bound<>(FilterOperator.LE, stored, shown));
+    }
 
-        DateRange(String key, String label, ZoneId zone) {
-            super(key, label);
-            this.zone = zone;
+    /**
+     * Whole days: a date field directly (both ends inclusive); a point in time from the start of the first
+     * day in the user's zone up to, not including, the start of the day after the last.
+     */
+    private static Range<LocalDate, DatePicker> dateRange(String key, String label, ZoneId zone) {
+        if (zone == null) {
+            return new Range<>(key, label, DatePicker::new,
+                    new Bound<>(FilterOperator.GE, LocalDate::toString, LocalDate::parse),
+                    new Bound<>(FilterOperator.LE, LocalDate::toString, LocalDate::parse));
         }
-
-        @Override
-        void build(Runnable onRemove) {
-            addRange(onRemove, from, to);
-        }
-
-        @Override
-        List<RecordFilter> filters() {
-            List<RecordFilter> filters = new ArrayList<>();
-            if (from.getValue() != null) {
-                filters.add(new RecordFilter(key(), FilterOperator.GE, List.of(zone == null ? from.getValue().toString()
-                        : from.getValue().atStartOfDay(zone).toOffsetDateTime().toString())));
-            }
-            if (to.getValue() != null) {
-                filters.add(zone == null ? new RecordFilter(key(), FilterOperator.LE, List.of(to.getValue().toString()))
-                        : new RecordFilter(key(), FilterOperator.LT,
-                                List.of(to.getValue().plusDays(1).atStartOfDay(zone).toOffsetDateTime().toString())));
-            }
-            return filters;
-        }
-
-        @Override
-        void show(List<RecordFilter> saved) {
-            String start = first(saved, FilterOperator.GE);
-            from.setValue(start == null ? null : day(start));
-            String end = first(saved, zone == null ? FilterOperator.LE : FilterOperator.LT);
-            to.setValue(end == null ? null : zone == null ? day(end) : day(end).minusDays(1));
-        }
-
-        private LocalDate day(String value) {
-            return zone == null ? LocalDate.parse(value)
-                    : OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate();
-        }
+        Function<LocalDate, String> dayStart = day -> day.atStartOfDay(zone).toOffsetDateTime().toString();
+        Function<String, LocalDate> dayOf = value -> OffsetDateTime.parse(value).atZoneSameInstant(zone).toLocalDate();
+        return new Range<>(key, label, DatePicker::new, new Bound<>(FilterOperator.GE, dayStart, dayOf),
+                new Bound<>(FilterOperator.LT, day -> dayStart.apply(day.plusDays(1)),
+                        value -> dayOf.apply(value).minusDays(1)));
     }
 
     private static final class YesNo extends FieldFilter {
