@@ -108,21 +108,8 @@ final class ApprovalBench {
              ]}
             """;
 
-    private static final String BPMN = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="http://opensop.io/bench">
-              <bpmn:process id="bench_approval" name="Benchmark approval" isExecutable="true">
-                <bpmn:startEvent id="start"/>
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="submit"/>
-                <bpmn:userTask id="submit" name="Submit" camunda:assignee="${submitter}" camunda:formKey="approval_deal"/>
-                <bpmn:sequenceFlow id="f2" sourceRef="submit" targetRef="manager"/>
-                <bpmn:userTask id="manager" name="Manager" camunda:candidateGroups="manager" camunda:formKey="approval_deal"/>
-                <bpmn:sequenceFlow id="f3" sourceRef="manager" targetRef="finance"/>
-                <bpmn:userTask id="finance" name="Finance" camunda:candidateGroups="finance" camunda:formKey="approval_deal"/>
-                <bpmn:sequenceFlow id="f4" sourceRef="finance" targetRef="end"/>
-                <bpmn:endEvent id="end"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+    private static final String BPMN = BenchModels.userTasksInSequence("bench_approval", "Benchmark approval",
+            "approval_deal", BenchModels.Step.assignedTo("submit", "Submit", "${submitter}"),
+            BenchModels.Step.forGroup("manager", "Manager", "manager"),
+            BenchModels.Step.forGroup("finance", "Finance", "finance"));
 }

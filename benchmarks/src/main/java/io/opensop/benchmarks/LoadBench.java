@@ -31,19 +31,8 @@ final class LoadBench {
     enum Op { LIST, READ, CREATE, UPDATE, TASK }
 
     private static final ObjectMapper JSON = Json.mapper();
-    private static final String BPMN = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="http://opensop.io/bench">
-              <bpmn:process id="bench_review" name="Benchmark review" isExecutable="true">
-                <bpmn:startEvent id="start"/>
-                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review"/>
-                <bpmn:userTask id="review" name="Review" camunda:assignee="${submitter}" camunda:formKey="demo_customer"/>
-                <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end"/>
-                <bpmn:endEvent id="end"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """;
+    private static final String BPMN = BenchModels.userTasksInSequence("bench_review", "Benchmark review",
+            "demo_customer", BenchModels.Step.assignedTo("review", "Review", "${submitter}"));
 
     private LoadBench() {
     }
