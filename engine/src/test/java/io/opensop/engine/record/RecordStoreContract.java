@@ -64,13 +64,7 @@ abstract class RecordStoreContract {
     }
 
     private void publish(FormDefinition definition) {
-        if (engine.forms().exists(definition.key())) {
-            FormDraft draft = engine.forms().draft(admin, definition.key());
-            engine.forms().updateDraft(admin, definition.key(), draft.draftRevision(), definition);
-        } else {
-            engine.forms().create(admin, definition);
-        }
-        engine.forms().publish(admin, definition.key(), false);
+        harness.publish(definition);
     }
 
     private FormDefinition edit(FormDefinition definition, String find, String replace) {

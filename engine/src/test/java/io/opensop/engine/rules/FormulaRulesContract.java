@@ -13,7 +13,6 @@ import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.formula.FormulaExplanation;
-import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
@@ -57,17 +56,11 @@ abstract class FormulaRulesContract {
     }
 
     private void save(FormDefinition definition) {
-        if (engine.forms().exists(definition.key())) {
-            FormDraft draft = engine.forms().draft(admin, definition.key());
-            engine.forms().updateDraft(admin, definition.key(), draft.draftRevision(), definition);
-        } else {
-            engine.forms().create(admin, definition);
-        }
+        harness.saveDraft(definition);
     }
 
     private void publish(FormDefinition definition) {
-        save(definition);
-        engine.forms().publish(admin, definition.key(), false);
+        harness.publish(definition);
     }
 
     /** The contract rolls up payments and payments reference contracts: both drafts exist before either is published. */

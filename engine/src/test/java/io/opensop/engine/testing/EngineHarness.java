@@ -1,6 +1,8 @@
 package io.opensop.engine.testing;
 
 import io.opensop.engine.EngineServices;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.OrgChartAccessPolicy;
@@ -53,6 +55,22 @@ public final class EngineHarness {
                     events.add(event);
                     listeners.forEach(listener -> listener.accept(event));
                 }, hooks);
+    }
+
+    /** Creates the form's draft as admin, or replaces the draft when the form exists. */
+    public void saveDraft(FormDefinition definition) {
+        if (engine.forms().exists(definition.key())) {
+            FormDraft draft = engine.forms().draft(admin(), definition.key());
+            engine.forms().updateDraft(admin(), definition.key(), draft.draftRevision(), definition);
+        } else {
+            engine.forms().create(admin(), definition);
+        }
+    }
+
+    /** Saves the draft as {@link #saveDraft} does, then publishes it. */
+    public void publish(FormDefinition definition) {
+        saveDraft(definition);
+        engine.forms().publish(admin(), definition.key(), false);
     }
 
     public static Actor admin() {
