@@ -13,13 +13,9 @@ import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -79,26 +75,11 @@ final class SlaFixture implements AutoCloseable {
 
     /** Moves both clocks to a local date-time in Shanghai and runs every job that is due; returns how many ran. */
     int at(String localDateTime) {
-        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
-        harness.engine.clock.set(instant);
-        ClockUtil.setCurrentTime(Date.from(instant));
-        return runDueJobs();
+        return harness.at(localDateTime);
     }
 
     int runDueJobs() {
-        ManagementService management = harness.camunda.getManagementService();
-        int ran = 0;
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job job : due) {
-                management.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
+        return harness.runDueJobs();
     }
 
     List<NotificationView> inbox(Actor actor, String kind) {

@@ -6,15 +6,10 @@ import io.opensop.engine.notify.NotificationView;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.sla.SlaEnginePlugin;
 import io.opensop.engine.sla.SlaServices;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -44,22 +39,7 @@ public final class SlaHarness implements AutoCloseable {
 
     /** Moves both clocks to a local date-time in Shanghai and runs every due job; returns how many ran. */
     public int at(String localDateTime) {
-        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
-        workflow.engine.clock.set(instant);
-        ClockUtil.setCurrentTime(Date.from(instant));
-        ManagementService management = workflow.camunda.getManagementService();
-        int ran = 0;
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = management.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job job : due) {
-                management.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
+        return workflow.at(localDateTime);
     }
 
     /** The actor's notifications of {@code kind} whose title or body mentions {@code about}. */

@@ -1,12 +1,18 @@
 package io.opensop.engine.testing;
 
 import io.opensop.engine.workflow.WorkflowServices;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,6 +60,31 @@ public final class WorkflowHarness implements AutoCloseable {
         this.camunda = configuration.buildProcessEngine();
         this.workflow = new WorkflowServices(engine.engine, camunda, engine.dsl, engine.transactions, engine.clock,
                 allowedDelegates);
+    }
+
+    /** Moves both clocks to a local date-time in Shanghai and runs every job that is due; returns how many ran. */
+    public int at(String localDateTime) {
+        Instant instant = LocalDateTime.parse(localDateTime).atZone(EngineHarness.SHANGHAI).toInstant();
+        engine.clock.set(instant);
+        ClockUtil.setCurrentTime(Date.from(instant));
+        return runDueJobs();
+    }
+
+    /** Runs due jobs, and the jobs those create, until none is due; returns how many ran. */
+    public int runDueJobs() {
+        ManagementService management = camunda.getManagementService();
+        int ran = 0;
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return ran;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                ran++;
+            }
+        }
+        throw new IllegalStateException("jobs keep coming");
     }
 
     @Override
