@@ -223,21 +223,44 @@ public final class RecordService {
             OffsetDateTime now = now();
             Map<String, Object> stamps = new LinkedHashMap<>();
             stageGuards.forEach(g -> stamps.putAll(g.entryValues(form, previous, toStage, now)));
-            if (!store.setStage(form, id, expectedVersion, toStage, stamps, actor.username(), now)) {
+            Map<String, Object> written = withComputedAfterMove(actor, form, previous, stamps);
+            if (!store.setStage(form, id, expectedVersion, toStage, written, actor.username(), now)) {
                 throw conflict(form, id, expectedVersion);
             }
             List<FieldChange> moveChanges = new ArrayList<>();
             moveChanges.add(new FieldChange("stage", previous.stage(), toStage));
-            stamps.forEach((key, value) -> moveChanges.add(new FieldChange(key, previous.values().get(key), value)));
+            written.forEach((key, value) -> moveChanges.add(new FieldChange(key, previous.values().get(key), value)));
             revisions.append(formKey, id, expectedVersion + 1, Revision.STAGE, actor.username(), now, moveChanges);
             FormRecord stored = afterWrite(actor, form, previous, id);
             stageGuards.forEach(g -> g.moved(actor, form, previous, stored));
-            Set<String> moved = new java.util.LinkedHashSet<>(stamps.keySet());
+            Set<String> moved = new java.util.LinkedHashSet<>(written.keySet());
             moved.add("stage");
             events.accept(new RecordChanged(formKey, id, expectedVersion + 1, Revision.STAGE, moved,
                     actor.username()));
             return visible(actor, form, stored);
         });
+    }
+
+    /**
+     * The move's stamps plus every computed field of the record whose value they change, so that the
+     * row a move writes is as consistent as one a save writes.
+     */
+    private Map<String, Object> withComputedAfterMove(Actor actor, PublishedForm form, FormRecord previous,
+                                                      Map<String, Object> stamps) {
+        Map<String, Object> values = new LinkedHashMap<>(previous.values());
+        values.putAll(stamps);
+        List<Problem> problems = new ArrayList<>();
+        for (RecordSaveHook hook : hooks) {
+            hook.beforeStageMove(actor, form, previous, values, problems);
+        }
+        throwIfAny(problems);
+        Map<String, Object> written = new LinkedHashMap<>(stamps);
+        // Sub-form lines are written with their parent's save, never by a move.
+        diff(previous.values(), values).stream()
+                .filter(c -> form.definition().field(c.field()).filter(f -> f.storedType() != FieldType.SUB_FORM)
+                        .isPresent())
+                .forEach(c -> written.putIfAbsent(c.field(), c.newValue()));
+        return written;
     }
 
     /** Soft delete: the row stays and {@link #restore} brings it back. */

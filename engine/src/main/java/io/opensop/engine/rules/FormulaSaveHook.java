@@ -43,6 +43,12 @@ final class FormulaSaveHook implements RecordSaveHook {
     }
 
     @Override
+    public void beforeStageMove(Actor actor, PublishedForm form, FormRecord previous, Map<String, Object> values,
+                                List<Problem> problems) {
+        computed.compute(form, previous.id(), values, actor.locale(), problems);
+    }
+
+    @Override
     public void afterWrite(Actor actor, PublishedForm form, FormRecord previous, FormRecord current) {
         rollups.afterWrite(form, previous, current, actor.locale());
     }

@@ -265,4 +265,31 @@ abstract class PipelineContract {
                                 tuple("$.pipeline.stages[2].gates[3].process", "invalid_process_key"),
                                 tuple("$.pipeline.stages[2].gates[4].type", "unknown_gate_type")));
     }
+
+    @Test
+    void aMoveThatStampsTheEntryTimeBringsTheRecordsOwnFormulasUpToDateInTheSameRevision() {
+        engine.forms().create(admin, FormJson.read("""
+                {"key":"pitch","app":"crm","label":{"en":"Pitch"},"titleField":"name",
+                 "fields":[
+                   {"key":"name","type":"text","label":{"en":"Name"},"required":true},
+                   {"key":"demo_at","type":"datetime","label":{"en":"Demo reached"}},
+                   {"key":"demoed","type":"formula","label":{"en":"Demoed"},"resultType":"boolean",
+                    "formula":"NOT(ISBLANK(demo_at))"}
+                 ],
+                 "pipeline":{"stages":[{"key":"intro"},{"key":"demo","enteredAt":"demo_at"}]}}
+                """));
+        engine.forms().publish(admin, "pitch", false);
+        FormRecord pitch = engine.records().create(rep, "pitch", Map.of("name", "ACME"));
+        assertThat(pitch.values().get("demoed")).isEqualTo(false);
+
+        FormRecord moved = engine.records().moveStage(rep, "pitch", pitch.id(), pitch.version(), "demo");
+
+        assertThat(moved.values().get("demo_at")).isNotNull();
+        assertThat(moved.values().get("demoed")).isEqualTo(true);
+        assertThat(engine.records().get(admin, "pitch", pitch.id()).values().get("demoed")).isEqualTo(true);
+        Revision move = engine.records().history(admin, "pitch", pitch.id()).stream()
+                .filter(r -> r.recordVersion() == moved.version()).findFirst().orElseThrow();
+        assertThat(move.action()).isEqualTo(Revision.STAGE);
+        assertThat(move.changes()).extracting(c -> c.field()).containsExactlyInAnyOrder("stage", "demo_at", "demoed");
+    }
 }
