@@ -10,12 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.UserDirectory;
+import io.opensop.runtime.api.MockMvcApiTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -27,32 +26,18 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Camunda Forms import, calendars, the inbox and preferences over REST. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:sla_api;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
-class SlaNotifyApiTest {
+class SlaNotifyApiTest extends MockMvcApiTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     RecordService records;
     @Autowired
     NotificationService notifications;
-
-    private void user(String name, String... roles) {
-        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
-    }
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = SlaNotifyApiTest.class.getResourceAsStream("/camunda-forms/" + name)) {

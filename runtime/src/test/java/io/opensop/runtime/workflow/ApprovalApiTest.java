@@ -8,15 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.approval.ApprovalFlowBuilder;
 import io.opensop.engine.workflow.approval.AssigneeSpec;
+import io.opensop.runtime.api.MockMvcApiTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -25,36 +24,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Approval actions and stage moves over REST, on the application's own wiring. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:approval_api;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
-class ApprovalApiTest {
+class ApprovalApiTest extends MockMvcApiTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
     @Autowired
     FormService forms;
     @Autowired
     RecordService records;
-
-    private void user(String name, String... roles) {
-        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
-    }
-
-    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
-    }
 
     private String onlyTask(String name) throws Exception {
         JsonNode tasks = body(mvc.perform(get("/api/tasks").with(httpBasic(name, "secret-" + name)))

@@ -9,13 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
-import io.opensop.engine.user.UserDirectory;
+import io.opensop.runtime.api.MockMvcApiTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** Import + deploy a model, start it for a record, list the task and complete it, all over REST. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:workflow_api;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
-class WorkflowApiTest {
+class WorkflowApiTest extends MockMvcApiTest {
 
     private static final String MODEL = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -49,21 +46,9 @@ class WorkflowApiTest {
             """;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
     FormService forms;
     @Autowired
     RecordService records;
-
-    private void user(String name, String... roles) {
-        io.opensop.runtime.api.TestUsers.create(users, passwords, name, "secret-" + name, roles);
-    }
 
     @Test
     void anAdminImportsAndDeploysAModelAndAManagerCompletesTheTaskItStartedForARecord() throws Exception {
