@@ -13,13 +13,8 @@ import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.IndexCatalog;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,35 +78,12 @@ abstract class FieldIndexContract {
         }
     }
 
-    /** Each index of the table by name, as its column list with direction, e.g. {@code [c_amount D, id A]}. */
     protected Map<String, List<String>> indexes(String table) {
-        Map<String, List<String>> byName = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            try (ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
-                while (rs.next()) {
-                    String column = rs.getString("COLUMN_NAME");
-                    if (column != null) {
-                        byName.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new ArrayList<>())
-                                .add(column + " " + rs.getString("ASC_OR_DESC"));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return byName;
+        return IndexCatalog.indexes(dataSource, table);
     }
 
-    /** The indexes whose first column is {@code column}. */
     protected Map<String, List<String>> indexesOn(String table, String column) {
-        Map<String, List<String>> on = new LinkedHashMap<>();
-        indexes(table).forEach((name, columns) -> {
-            if (columns.get(0).startsWith(column + " ")) {
-                on.put(name, columns);
-            }
-        });
-        return on;
+        return IndexCatalog.indexesOn(dataSource, table, column);
     }
 
     private static List<String> kindsAndFields(PublishResult result) {
