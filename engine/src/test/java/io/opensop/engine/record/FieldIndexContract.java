@@ -9,7 +9,6 @@ import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormJson;
-import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
@@ -60,22 +59,12 @@ abstract class FieldIndexContract {
     }
 
     protected PublishResult publish(FormDefinition definition) {
-        saveDraft(definition);
-        return engine.forms().publish(admin, definition.key(), false);
+        return harness.publish(definition);
     }
 
     private PublishResult preview(FormDefinition definition) {
-        saveDraft(definition);
+        harness.saveDraft(definition);
         return engine.forms().publish(admin, definition.key(), true);
-    }
-
-    private void saveDraft(FormDefinition definition) {
-        if (engine.forms().exists(definition.key())) {
-            FormDraft draft = engine.forms().draft(admin, definition.key());
-            engine.forms().updateDraft(admin, definition.key(), draft.draftRevision(), definition);
-        } else {
-            engine.forms().create(admin, definition);
-        }
     }
 
     protected Map<String, List<String>> indexes(String table) {

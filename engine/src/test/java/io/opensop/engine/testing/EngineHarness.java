@@ -1,6 +1,9 @@
 package io.opensop.engine.testing;
 
 import io.opensop.engine.EngineServices;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.metadata.FormDraft;
+import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.OrgChartAccessPolicy;
@@ -53,6 +56,22 @@ public final class EngineHarness {
                     events.add(event);
                     listeners.forEach(listener -> listener.accept(event));
                 }, hooks);
+    }
+
+    /** Saves the definition as its form's draft, as admin, creating the form the first time. */
+    public void saveDraft(FormDefinition definition) {
+        if (engine.forms().exists(definition.key())) {
+            FormDraft draft = engine.forms().draft(admin(), definition.key());
+            engine.forms().updateDraft(admin(), definition.key(), draft.draftRevision(), definition);
+        } else {
+            engine.forms().create(admin(), definition);
+        }
+    }
+
+    /** Saves the definition as its form's draft and publishes it, as admin. */
+    public PublishResult publish(FormDefinition definition) {
+        saveDraft(definition);
+        return engine.forms().publish(admin(), definition.key(), false);
     }
 
     public static Actor admin() {
