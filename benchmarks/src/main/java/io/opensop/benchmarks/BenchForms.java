@@ -22,7 +22,12 @@ final class BenchForms {
      * permissions for sales reps. Used by the save and list benchmarks.
      */
     static FormDefinition deal() {
-        return FormJson.read("""
+        return deal(false);
+    }
+
+    /** The deal with {@code "indexed": true} on {@code amount} when asked: publishing it builds the sort indexes. */
+    static FormDefinition deal(boolean amountIndexed) {
+        FormDefinition deal = FormJson.read("""
                 {"key":"bench_deal","app":"bench","label":{"en":"Deal","zh-CN":"商机"},"titleField":"name",
                  "permissions":{"create":["sales_rep"],"read":["sales_rep"],"update":["sales_rep"]},
                  "fields":[
@@ -71,6 +76,16 @@ final class BenchForms {
                     "message":{"en":"Total may not be negative"}}
                  ]}
                 """);
+        if (!amountIndexed) {
+            return deal;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode tree = FormJson.toTree(deal);
+        tree.get("fields").forEach(field -> {
+            if (field.get("key").asText().equals("amount")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) field).put("indexed", true);
+            }
+        });
+        return FormJson.read(tree);
     }
 
     /**

@@ -35,6 +35,9 @@ public final class BenchmarkMain {
     static Results run(BenchConfig cfg) throws Exception {
         long start = System.nanoTime();
         Results results = new Results();
+        if (cfg.onlyListSort()) {
+            return onlyListSort(cfg, results, start);
+        }
         formulas(cfg, results);
         String pgVersion;
         try (Db h2 = Db.h2()) {
@@ -66,6 +69,19 @@ public final class BenchmarkMain {
         double minutes = (System.nanoTime() - start) / 60e9;
         String section = Report.render(cfg, results, pgVersion, minutes);
         Report.append(cfg.report(), section);
+        System.out.println("appended to " + cfg.report().toAbsolutePath());
+        return results;
+    }
+
+    /** The list pages sorted by amount on PostgreSQL, without and then with the field indexed; nothing else. */
+    private static Results onlyListSort(BenchConfig cfg, Results results, long start) throws Exception {
+        String pgVersion;
+        try (Db pg = Db.postgres()) {
+            pgVersion = postgresVersion(pg);
+            ListBench.run(pg, cfg, results);
+        }
+        double minutes = (System.nanoTime() - start) / 60e9;
+        Report.append(cfg.report(), Report.render(cfg, results, pgVersion, minutes));
         System.out.println("appended to " + cfg.report().toAbsolutePath());
         return results;
     }

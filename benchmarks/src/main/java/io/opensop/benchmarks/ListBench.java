@@ -1,5 +1,6 @@
 package io.opensop.benchmarks;
 
+import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.PublishedForm;
 import io.opensop.engine.record.RecordFilter;
@@ -28,7 +29,8 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
  * check, query, visible-field filtering; no HTTP) for the first page, a filtered page, sorted pages
  * and a deep page reached with the keyset cursor. The table is filled by a raw batched JDBC insert
  * (no revisions, computed columns blank) and analyzed; the only indexes are the ones the engine
- * creates when it publishes the form.
+ * creates when it publishes the form. Then the form is published again with {@code amount} marked
+ * {@code indexed} and the pages sorted by amount are measured once more.
  */
 final class ListBench {
 
@@ -50,15 +52,75 @@ final class ListBench {
             s.execute("analyze \"" + form.layout().tableName() + "\"");
         }
 
-        Actor rep = new Actor(null, "rep1", Set.of("sales_rep"), Locale.SIMPLIFIED_CHINESE, EngineHarness.SHANGHAI);
+        Actor rep = rep();
         RecordService records = h.engine.records();
         int size = cfg.listPageSize();
         SqlCapture capture = new SqlCapture();
         h.dsl.configuration().set(new DefaultExecuteListenerProvider(capture));
 
-        List<String> worst = new ArrayList<>();
-        double max = 0;
         Map<String, RecordQuery> queries = new java.util.LinkedHashMap<>();
+        if (cfg.onlyListSort()) {
+            queries.put("sorted page: largest amount first (no index)",
+                    query(List.of(), List.of(new RecordSort("amount", true)), size, null));
+            queries.put("sorted page: smallest amount first (no index)",
+                    query(List.of(), List.of(new RecordSort("amount", false)), size, null));
+        } else {
+            allQueries(records, rep, cfg, size, queries);
+        }
+        double max = measure(db, cfg, results, capture, rows, queries);
+        boolean met = max <= 150;
+        if (!cfg.onlyListSort()) {
+            results.goal("list pages ≤ 150 ms each (" + db.name + ", " + String.format("%,d", rows) + " rows)",
+                    String.format("slowest median %.1f ms%s", max, met ? "" : "; over: " + String.join(", ", over(results))),
+                    met);
+        }
+        withAmountIndexed(db, cfg, results, capture, rows, size);
+        h.dsl.configuration().set(new DefaultExecuteListenerProvider[0]);
+    }
+
+    /**
+     * Publishes the next version with {@code "indexed": true} on amount (timed: the publish builds both sort
+     * indexes, and writes to the table wait meanwhile), then the same sorted pages again, and the page after
+     * the first one through its cursor.
+     */
+    private static void withAmountIndexed(Db db, BenchConfig cfg, Results results, SqlCapture capture, int rows,
+                                          int size) throws Exception {
+        EngineHarness h = db.harness;
+        FormDraft draft = h.engine.forms().draft(EngineHarness.admin(), "bench_deal");
+        h.engine.forms().updateDraft(EngineHarness.admin(), "bench_deal", draft.draftRevision(), BenchForms.deal(true));
+        long start = System.nanoTime();
+        h.engine.forms().publish(EngineHarness.admin(), "bench_deal", false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.add("list", "publish with amount indexed (builds 2 sort indexes)", db.name, "1", seconds, "s",
+                String.format("%,d rows", rows));
+        try (Connection c = db.dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("analyze \"rec_bench_deal\"");
+        }
+        Actor rep = rep();
+        RecordQuery largest = query(List.of(), List.of(new RecordSort("amount", true)), size, null);
+        String next = h.engine.records().list(rep, "bench_deal", largest).next();
+        Map<String, RecordQuery> queries = new java.util.LinkedHashMap<>();
+        queries.put("sorted page: largest amount first (indexed)", largest);
+        queries.put("sorted page: smallest amount first (indexed)",
+                query(List.of(), List.of(new RecordSort("amount", false)), size, null));
+        queries.put("sorted page 2 via keyset cursor: largest amount first (indexed)",
+                query(List.of(), List.of(new RecordSort("amount", true)), size, next));
+        double max = measure(db, cfg, results, capture, rows, queries);
+        results.goal("pages sorted by a field marked indexed ≤ 150 ms each (" + db.name + ", "
+                + String.format("%,d", rows) + " rows)", String.format("slowest median %.1f ms", max), max <= 150);
+    }
+
+    private static List<String> over(Results results) {
+        return results.figures.stream().filter(f -> f.group().equals("list") && f.unit().equals("ms") && f.value() > 150)
+                .map(Results.Figure::benchmark).toList();
+    }
+
+    private static Actor rep() {
+        return new Actor(null, "rep1", Set.of("sales_rep"), Locale.SIMPLIFIED_CHINESE, EngineHarness.SHANGHAI);
+    }
+
+    private static void allQueries(RecordService records, Actor rep, BenchConfig cfg, int size,
+                                   Map<String, RecordQuery> queries) {
         queries.put("first page (id order)", RecordQuery.firstPage(size));
         queries.put("filtered page: region = east (indexed select field)",
                 query(List.of(new RecordFilter("region", FilterOperator.EQ, List.of("east"))), List.of(), size, null));
@@ -71,7 +133,14 @@ final class ListBench {
         String cursor = cursorBefore(records, rep, cfg.deepPage(), size);
         queries.put(String.format("page %,d via keyset cursor (id order)", cfg.deepPage()),
                 query(List.of(), List.of(), size, cursor));
+    }
 
+    /** Times each query, notes its SQL and plan, and returns the slowest median in ms. */
+    private static double measure(Db db, BenchConfig cfg, Results results, SqlCapture capture, int rows,
+                                  Map<String, RecordQuery> queries) throws Exception {
+        RecordService records = db.harness.engine.records();
+        Actor rep = rep();
+        double max = 0;
         for (Map.Entry<String, RecordQuery> q : queries.entrySet()) {
             RecordQuery query = q.getValue();
             double[] ms = time(cfg.listRepeats(), () -> records.list(rep, "bench_deal", query));
@@ -79,12 +148,7 @@ final class ListBench {
             double p95 = percentile(ms, 0.95);
             results.add("list", q.getKey(), db.name, "1", median, "ms",
                     String.format("median of %d; p95 %.1f ms; %,d rows", ms.length, p95, rows));
-            if (median > max) {
-                max = median;
-            }
-            if (median > 150) {
-                worst.add(q.getKey());
-            }
+            max = Math.max(max, median);
             capture.start();
             records.list(rep, "bench_deal", query);
             String sql = capture.stop();
@@ -92,10 +156,7 @@ final class ListBench {
                 results.note("**" + q.getKey() + "**\n\n```sql\n" + sql + "\n```\n\n```\n" + explain(db, sql) + "```\n");
             }
         }
-        h.dsl.configuration().set(new DefaultExecuteListenerProvider[0]);
-        results.goal("list pages ≤ 150 ms each (" + db.name + ", " + String.format("%,d", rows) + " rows)",
-                String.format("slowest median %.1f ms%s", max, worst.isEmpty() ? "" : "; over: " + String.join(", ", worst)),
-                worst.isEmpty());
+        return max;
     }
 
     static RecordQuery query(List<RecordFilter> filters, List<RecordSort> sorts, int limit, String after) {

@@ -27,7 +27,8 @@ final class Report {
                 .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB\n");
         md.append("- Versions: ").append(versions()).append(", PostgreSQL server ").append(postgresVersion).append('\n');
         md.append("- Commit: ").append(gitCommit()).append('\n');
-        md.append("- Command: `").append(BenchmarkMain.COMMAND).append("`\n");
+        md.append("- Command: `").append(command(cfg)).append("`\n");
+        md.append(String.format(Locale.ROOT, "- Load average when the run ended: %s%n", loadAverage()));
         md.append(String.format(Locale.ROOT, "- JMH: %d fork(s), %d warm-up × %d ms, %d iterations × %d ms; "
                         + "save windows: %d ms warm-up + %d ms measured; list: 3 warm-up + %d timed calls per query; "
                         + "took %.1f min%n", cfg.jmhForks(), cfg.jmhWarmups(), cfg.jmhWarmupMillis(), cfg.jmhIterations(),
@@ -49,6 +50,29 @@ final class Report {
             md.append("</details>\n");
         }
         return md.toString();
+    }
+
+    /** The command with the size and selection properties that differ from a full run, so it can be repeated. */
+    static String command(BenchConfig cfg) {
+        StringBuilder props = new StringBuilder();
+        for (String name : new String[] {"bench.smoke", "bench.only", "bench.listRows", "bench.deepPage",
+                "bench.recomputeRows", "bench.startup"}) {
+            if (System.getProperty(name) != null) {
+                props.append(" -D").append(name).append('=').append(System.getProperty(name));
+            }
+        }
+        String command = cfg.onlyListSort() ? BenchmarkMain.COMMAND.replace("-pl benchmarks,runtime", "-pl benchmarks")
+                : BenchmarkMain.COMMAND;
+        return command.replace("java -jar", "java" + props + " -jar");
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2] + " (1, 5, 15 min)";
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     static void append(Path file, String section) throws IOException {

@@ -13,6 +13,7 @@ import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.IndexCatalog;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -274,5 +275,17 @@ abstract class SalesCrmScenarios {
     private List<String> names(Actor actor) {
         return engine.records().list(actor, "customer", RecordQuery.firstPage(50)).items().stream()
                 .map(r -> (String) r.values().get("name")).toList();
+    }
+
+    @Test
+    void theFieldsItsListsAndDashboardsSortAndFilterByHaveSortIndexesInBothDirections() {
+        Map<String, String> indexed = Map.of("rec_opportunity", "c_amount,c_expected_close",
+                "rec_payment", "c_due_date", "rec_contract", "c_signed_on");
+        indexed.forEach((table, columns) -> {
+            for (String column : columns.split(",")) {
+                assertThat(IndexCatalog.indexesOn(f.dataSource, table, column).values()).as(table + "." + column)
+                        .containsExactlyInAnyOrder(List.of(column + " A", "id A"), List.of(column + " D", "id A"));
+            }
+        });
     }
 }

@@ -105,8 +105,18 @@ public final class PropertyPanel extends Div {
             }
             add(formula("requiredWhen", FieldType.BOOLEAN), formula("readOnlyWhen", FieldType.BOOLEAN));
         }
+        if (storedType(type).sortable()) {
+            Checkbox indexed = (Checkbox) checkbox("indexed");
+            indexed.setHelperText(DesignerText.get(locale, "props.indexedHelp"));
+            add(indexed);
+        }
         add(formula("visibleWhen", FieldType.BOOLEAN));
         add(permissions(), uses());
+    }
+
+    /** What a field stores: the result type of a computed field (the engine's {@code storedType}). */
+    private FieldType storedType(FieldType type) {
+        return type.computed() ? FieldType.find(field.path("resultType").asText("")).orElse(type) : type;
     }
 
     private Component keyField() {

@@ -31,6 +31,8 @@ public final class PublishSummary {
             parts.add(unconvertible > 0 ? retype + DesignerText.get(locale, "publish.cannotConvert", unconvertible)
                     : retype);
         }
+        add(parts, preview, SchemaChange.Kind.ADD_INDEX, "publish.indexes", locale);
+        add(parts, preview, SchemaChange.Kind.DROP_INDEX, "publish.dropsIndexes", locale);
         if (parts.isEmpty()) {
             return DesignerText.get(locale, "publish.noSchemaChange");
         }

@@ -182,4 +182,27 @@ class PropertyPanelTest {
         assertThat(byTestId(panel, "prop-uses", com.vaadin.flow.component.html.Div.class).getElement().getTextRecursively())
                 .isEqualTo("Used by: formula_1 (formula)");
     }
+
+    @Test
+    void fieldsAListCanSortByOfferTheIndexedOptionWhichIsStoredOnlyWhenTicked() {
+        String key = add(FieldType.MONEY);
+        panel.show(key);
+        Checkbox indexed = byTestId(panel, "prop-indexed", Checkbox.class);
+        assertThat(indexed.getLabel()).isEqualTo("Indexed (fast sorting and filtering)");
+
+        indexed.setValue(true);
+        assertThat(model.definition().field(key).orElseThrow().indexed()).isTrue();
+        indexed.setValue(false);
+        assertThat(model.definition().field(key).orElseThrow().indexed()).isNull();
+
+        for (FieldType type : List.of(FieldType.DATE, FieldType.TEXT, FieldType.SINGLE_SELECT, FieldType.FORMULA)) {
+            panel.show(add(type));
+            assertThat(has(panel, "prop-indexed")).as(type.json()).isTrue();
+        }
+        for (FieldType type : List.of(FieldType.LONG_TEXT, FieldType.MULTI_SELECT, FieldType.ATTACHMENT,
+                FieldType.SUB_FORM)) {
+            panel.show(add(type));
+            assertThat(has(panel, "prop-indexed")).as(type.json()).isFalse();
+        }
+    }
 }

@@ -43,4 +43,17 @@ class PublishSummaryTest {
         PublishResult preview = new PublishResult("deal", null, true, List.of(), List.of());
         assertThat(PublishSummary.sentence(preview, Locale.ENGLISH)).isEqualTo("No change to stored data.");
     }
+
+    @Test
+    void addedAndDroppedIndexesAreSummedUpAndNamedPerField() {
+        PublishResult preview = new PublishResult("deal", null, true,
+                List.of(change(Kind.ADD_INDEX, "amount"), change(Kind.DROP_INDEX, "close_date")), List.of());
+        assertThat(PublishSummary.sentence(preview, Locale.ENGLISH))
+                .isEqualTo("indexes 1 field, drops the indexes of 1 field");
+        assertThat(PublishSummary.sentence(preview, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("为 1 个字段建立索引，删除 1 个字段的索引");
+        assertThat(PublishSummary.lines(preview, Locale.ENGLISH)).containsExactly(
+                "Adds sort indexes on amount (column c_amount); saves are never refused by them",
+                "Drops the sort indexes on close_date (column c_close_date); no data is removed");
+    }
 }

@@ -28,6 +28,8 @@ import java.util.List;
  * @param visibleWhen  boolean formula: when FALSE the field is hidden and never required
  * @param readOnlyWhen boolean formula: when TRUE a save may not change the field
  * @param rollup       what a roll-up field aggregates
+ * @param indexed      list pages sort and filter by it often: publish gives its column sort indexes
+ *                     (see docs/architecture.md, "Data"); only for the types {@link FieldType#sortable()}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FieldDefinition(
@@ -53,7 +55,8 @@ public record FieldDefinition(
         String requiredWhen,
         String visibleWhen,
         String readOnlyWhen,
-        RollupDefinition rollup) {
+        RollupDefinition rollup,
+        Boolean indexed) {
 
     /** Jackson must bind through the canonical constructor, not the shorter one kept for callers. */
     @JsonCreator
@@ -67,7 +70,19 @@ public record FieldDefinition(
                            String pattern, Long maxSize, String formula, FieldType resultType, JsonNode defaultValue,
                            JsonNode extra) {
         this(key, type, label, help, required, unique, options, precision, scale, currency, maxLength, target, fields,
-                pattern, maxSize, formula, resultType, defaultValue, extra, null, null, null, null);
+                pattern, maxSize, formula, resultType, defaultValue, extra, null, null, null, null, null);
+    }
+
+    /** The attributes before {@code indexed} existed; kept so existing callers compile unchanged. */
+    public FieldDefinition(String key, FieldType type, LocalizedText label, LocalizedText help, Boolean required,
+                           Boolean unique, List<SelectOption> options, Integer precision, Integer scale,
+                           String currency, Integer maxLength, String target, List<FieldDefinition> fields,
+                           String pattern, Long maxSize, String formula, FieldType resultType, JsonNode defaultValue,
+                           JsonNode extra, String requiredWhen, String visibleWhen, String readOnlyWhen,
+                           RollupDefinition rollup) {
+        this(key, type, label, help, required, unique, options, precision, scale, currency, maxLength, target, fields,
+                pattern, maxSize, formula, resultType, defaultValue, extra, requiredWhen, visibleWhen, readOnlyWhen,
+                rollup, null);
     }
 
     public static final int DEFAULT_TEXT_LENGTH = 255;
@@ -91,6 +106,11 @@ public record FieldDefinition(
     @JsonIgnore
     public boolean mustBeUnique() {
         return Boolean.TRUE.equals(unique);
+    }
+
+    @JsonIgnore
+    public boolean wantsIndex() {
+        return Boolean.TRUE.equals(indexed);
     }
 
     @JsonIgnore

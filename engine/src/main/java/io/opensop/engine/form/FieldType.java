@@ -60,6 +60,18 @@ public enum FieldType {
         return this == FORMULA || this == ROLLUP || this == LOOKUP;
     }
 
+    /**
+     * Whether a record list can sort by a field storing this type, and so whether the field may ask for
+     * sort indexes ({@code "indexed": true}). Long text, multi-selects, files and sub-forms cannot.
+     */
+    public boolean sortable() {
+        return switch (this) {
+            case TEXT, NUMBER, MONEY, PERCENT, DATE, DATETIME, BOOLEAN, SINGLE_SELECT, USER, REFERENCE,
+                 AUTO_NUMBER -> true;
+            default -> false;
+        };
+    }
+
     public boolean numeric() {
         return this == NUMBER || this == MONEY || this == PERCENT;
     }

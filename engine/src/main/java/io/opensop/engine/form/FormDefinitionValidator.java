@@ -20,6 +20,8 @@ public final class FormDefinitionValidator {
             FieldType.MONEY, FieldType.PERCENT, FieldType.DATE, FieldType.DATETIME, FieldType.BOOLEAN);
     private static final Set<FieldType> NOT_IN_SUB_FORMS = EnumSet.of(FieldType.SUB_FORM, FieldType.ROLLUP,
             FieldType.AUTO_NUMBER);
+    /** The longest text field that may be indexed; see {@link #checkIndexed}. */
+    public static final int MAX_INDEXED_TEXT_LENGTH = 500;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern COUNTER = Pattern.compile("\\{0+}");
 
@@ -106,8 +108,26 @@ public final class FormDefinitionValidator {
                 problems.add(Problem.of(at + ".type", "not_allowed_in_sub_form", field.type().json()));
             }
             checkTypeAttributes(field, at, formKey, problems);
+            if (field.wantsIndex()) {
+                checkIndexed(field, at, inSubForm, problems);
+            }
         }
         return keys;
+    }
+
+    /**
+     * Sort indexes serve the record list, which sorts main-table fields of a sortable type only. Long
+     * text keys could outgrow PostgreSQL's b-tree entry limit (about 2,700 bytes) and then refuse saves,
+     * so indexed text fields are kept short enough never to reach it (4 bytes per character).
+     */
+    private static void checkIndexed(FieldDefinition field, String at, boolean inSubForm, List<Problem> problems) {
+        if (inSubForm) {
+            problems.add(Problem.of(at + ".indexed", "not_indexable_in_sub_form", field.key()));
+        } else if (!field.storedType().sortable()) {
+            problems.add(Problem.of(at + ".indexed", "not_indexable", field.key(), field.storedType().json()));
+        } else if (field.storedType() == FieldType.TEXT && field.textLength() > MAX_INDEXED_TEXT_LENGTH) {
+            problems.add(Problem.of(at + ".indexed", "indexed_text_too_long", field.key(), MAX_INDEXED_TEXT_LENGTH));
+        }
     }
 
     private void checkTypeAttributes(FieldDefinition field, String at, String formKey, List<Problem> problems) {

@@ -20,9 +20,6 @@ import org.jooq.impl.DSL;
  */
 final class QueryBuilder {
 
-    private static final Set<FieldType> NOT_SORTABLE = Set.of(FieldType.SUB_FORM, FieldType.MULTI_SELECT,
-            FieldType.ATTACHMENT, FieldType.SIGNATURE, FieldType.LONG_TEXT);
-
     private final PublishedForm form;
     private final Set<String> visibleFields;
     private final ValueCoercer coercer;
@@ -179,7 +176,7 @@ final class QueryBuilder {
             problems.add(Problem.of(at, "unknown_field", name));
             return null;
         }
-        if (forSort && NOT_SORTABLE.contains(definition.storedType())) {
+        if (forSort && !definition.storedType().sortable()) {
             problems.add(Problem.of(at, "not_sortable", name));
             return null;
         }

@@ -10,6 +10,10 @@ package io.opensop.engine.record;
 public record SchemaChange(Kind kind, String fieldPath, String column, String previousColumn, String detail) {
 
     public enum Kind {
-        CREATE_TABLE, ADD_COLUMN, HIDE_FIELD, RESTORE_FIELD, RETYPE
+        CREATE_TABLE, ADD_COLUMN, HIDE_FIELD, RESTORE_FIELD, RETYPE,
+        /** The field's column gets its sort indexes ({@code "indexed": true}). */
+        ADD_INDEX,
+        /** The sort indexes of the column are dropped: the option was removed, the field hidden or retyped. */
+        DROP_INDEX
     }
 }

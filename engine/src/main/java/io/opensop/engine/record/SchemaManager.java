@@ -39,6 +39,7 @@ public final class SchemaManager {
     private final TransactionOperations transactions;
     private final LayoutRepository layouts;
     private final Lookups lookups;
+    private final ColumnIndexes indexes;
     private final Clock clock;
 
     public SchemaManager(DSLContext dsl, TransactionOperations transactions, Lookups lookups, Clock clock) {
@@ -46,6 +47,7 @@ public final class SchemaManager {
         this.transactions = transactions;
         this.layouts = new LayoutRepository(dsl);
         this.lookups = lookups;
+        this.indexes = new ColumnIndexes(dsl);
         this.clock = clock;
     }
 
@@ -81,7 +83,58 @@ public final class SchemaManager {
                         null, "column kept"));
             }
         }
+        planIndexes(before, after, registry, changes);
         return new SchemaPlan(formKey, previous, next, changes, failures);
+    }
+
+    /**
+     * Sort indexes follow the {@code indexed} option onto the column the field uses afterwards: a
+     * retyped indexed field gets them on its new column and the retired column loses them.
+     */
+    private static void planIndexes(Map<String, FieldDefinition> before, Map<String, FieldDefinition> after,
+                                    List<ColumnEntry> registry, List<SchemaChange> changes) {
+        Map<String, String> columnsBefore = activeColumns(registry);
+        Map<String, String> columnsAfter = columnsAfter(columnsBefore, changes);
+        List<SchemaChange> indexChanges = new ArrayList<>();
+        before.forEach((path, field) -> {
+            String column = columnsBefore.get(path);
+            FieldDefinition next = after.get(path);
+            boolean kept = next != null && next.wantsIndex() && column != null && column.equals(columnsAfter.get(path));
+            if (field.wantsIndex() && column != null && !kept) {
+                indexChanges.add(new SchemaChange(SchemaChange.Kind.DROP_INDEX, path, column, null, "sort indexes"));
+            }
+        });
+        after.forEach((path, field) -> {
+            String column = columnsAfter.get(path);
+            FieldDefinition previous = before.get(path);
+            boolean had = previous != null && previous.wantsIndex() && column != null
+                    && column.equals(columnsBefore.get(path));
+            if (field.wantsIndex() && !had) {
+                indexChanges.add(new SchemaChange(SchemaChange.Kind.ADD_INDEX, path, column, null, "sort indexes"));
+            }
+        });
+        changes.addAll(indexChanges);
+    }
+
+    private static Map<String, String> activeColumns(List<ColumnEntry> registry) {
+        Map<String, String> columns = new java.util.HashMap<>();
+        registry.stream().filter(ColumnEntry::active).forEach(e -> columns.put(e.fieldPath(), e.columnName()));
+        return columns;
+    }
+
+    /** The column of each stored field once the column changes of a plan are applied. */
+    private static Map<String, String> columnsAfter(Map<String, String> columnsBefore, List<SchemaChange> changes) {
+        Map<String, String> columns = new java.util.HashMap<>(columnsBefore);
+        for (SchemaChange change : changes) {
+            switch (change.kind()) {
+                case ADD_COLUMN, RETYPE, RESTORE_FIELD -> columns.put(change.fieldPath(), change.column());
+                case HIDE_FIELD -> columns.remove(change.fieldPath());
+                default -> {
+                    // tables and indexes do not move columns
+                }
+            }
+        }
+        return columns;
     }
 
     /** Refuses to turn a sub-form into a plain field or back: their data live in different tables. */
@@ -198,6 +251,34 @@ public final class SchemaManager {
         for (SchemaChange change : plan.changes()) {
             if (change.kind() == SchemaChange.Kind.RETYPE) {
                 backfill(plan, change, null);
+            }
+        }
+        // After the backfill: building an index once is cheaper than updating it row by row.
+        prepareIndexes(plan, after);
+    }
+
+    /**
+     * New columns, columns whose option changes and every indexed field's column get the indexes their
+     * field wants (an indexed field's again, in case a failed publish dropped them; existing ones are
+     * left alone); the columns named by {@code DROP_INDEX} lose their sort indexes. A plain
+     * {@code CREATE INDEX} lets reads go on but makes writes to the table wait while it builds (seconds
+     * on a million rows); docs/architecture.md says why it is not {@code CONCURRENTLY}.
+     */
+    private void prepareIndexes(SchemaPlan plan, Map<String, FieldDefinition> after) {
+        Map<String, String> columnsBefore = activeColumns(layouts.columns(plan.formKey()));
+        Map<String, String> columnsAfter = columnsAfter(columnsBefore, plan.changes());
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        plan.changes().forEach(change -> touched.add(change.fieldPath()));
+        columnsAfter.forEach((path, column) -> {
+            FieldDefinition field = after.get(path);
+            if (field != null && (field.wantsIndex() || touched.contains(path))) {
+                indexes.reconcile(tableName(plan.formKey(), path), column, field);
+            }
+        });
+        for (SchemaChange change : plan.changes()) {
+            if (change.kind() == SchemaChange.Kind.DROP_INDEX) {
+                String table = tableName(plan.formKey(), change.fieldPath());
+                ColumnIndexes.SORT.forEach(kind -> indexes.drop(table, change.column(), kind));
             }
         }
     }
@@ -319,9 +400,6 @@ public final class SchemaManager {
     private void addColumn(String table, String column, FieldDefinition field) {
         dsl.alterTable(SqlNames.quoted(table)).addColumnIfNotExists(SqlNames.quoted(column), ColumnTypes.of(field))
                 .execute();
-        if (ColumnTypes.indexed(field)) {
-            createIndex(table, column);
-        }
     }
 
     private void createIndex(String table, String column) {

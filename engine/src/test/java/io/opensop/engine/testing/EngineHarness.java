@@ -3,6 +3,7 @@ package io.opensop.engine.testing;
 import io.opensop.engine.EngineServices;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.metadata.FormDraft;
+import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.OrgChartAccessPolicy;
@@ -57,7 +58,7 @@ public final class EngineHarness {
                 }, hooks);
     }
 
-    /** Creates the form's draft as admin, or replaces the draft when the form exists. */
+    /** Saves the definition as its form's draft, as admin, creating the form the first time. */
     public void saveDraft(FormDefinition definition) {
         if (engine.forms().exists(definition.key())) {
             FormDraft draft = engine.forms().draft(admin(), definition.key());
@@ -67,10 +68,10 @@ public final class EngineHarness {
         }
     }
 
-    /** Saves the draft as {@link #saveDraft} does, then publishes it. */
-    public void publish(FormDefinition definition) {
+    /** Saves the definition as its form's draft and publishes it, as admin. */
+    public PublishResult publish(FormDefinition definition) {
         saveDraft(definition);
-        engine.forms().publish(admin(), definition.key(), false);
+        return engine.forms().publish(admin(), definition.key(), false);
     }
 
     public static Actor admin() {

@@ -103,6 +103,36 @@ abstract class RecordApiContract {
         assertThat(response.json().at("/errors/0/message").asText()).contains("hologram");
     }
 
+    @SuppressWarnings("unchecked")
+    @Test
+    void anIndexOnAFieldListsCannotSortByIsRefusedNamingTheFieldAndAnIndexedAmountIsPreviewed() {
+        Map<String, Object> withIndexedNotes = new java.util.HashMap<>(contractForm());
+        List<Object> fields = new ArrayList<>((List<?>) withIndexedNotes.get("fields"));
+        fields.add(Map.of("key", "notes", "type", "long_text", "label", Map.of("en", "Notes"), "indexed", true));
+        withIndexedNotes.put("fields", fields);
+
+        ApiClient.Response refused = designer.header("Accept-Language", "zh-CN").post("/api/forms", withIndexedNotes);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("$.fields[4].indexed");
+        assertThat(refused.json().at("/errors/0/code").asText()).isEqualTo("not_indexable");
+        assertThat(refused.json().at("/errors/0/message").asText()).contains("notes", "long_text", "索引");
+        assertThat(designer.get("/api/forms/" + formKey).status()).isEqualTo(404);
+
+        publishContractForm();
+        Map<String, Object> indexedAmount = new java.util.HashMap<>(contractForm());
+        List<Object> contractFields = new ArrayList<>((List<?>) indexedAmount.get("fields"));
+        Map<String, Object> amount = new java.util.HashMap<>((Map<String, Object>) contractFields.get(1));
+        amount.put("indexed", true);
+        contractFields.set(1, amount);
+        indexedAmount.put("fields", contractFields);
+        assertThat(designer.header("If-Match", "\"1\"").put("/api/forms/" + formKey, indexedAmount).status())
+                .isEqualTo(200);
+        JsonNode preview = designer.post("/api/forms/" + formKey + "/publish?dryRun=true", "").json();
+        assertThat(preview.get("changes")).extracting(c -> c.get("kind").asText() + ":" + c.get("fieldPath").asText())
+                .containsExactly("ADD_INDEX:amount");
+    }
+
     @Test
     void onlyDesignersMayCreateForms() {
         assertThat(rep.post("/api/forms", contractForm()).status()).isEqualTo(403);
