@@ -2,17 +2,14 @@ package io.opensop.runtime.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.testing.Forms;
 import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.ProcessModelService;
 import io.opensop.engine.workflow.WorkflowService;
-import io.opensop.engine.workflow.approval.ApprovalFlowBuilder;
-import io.opensop.engine.workflow.approval.ApprovalStep;
-import io.opensop.engine.workflow.approval.AssigneeSpec;
 import io.opensop.runtime.api.ApiClient;
 import io.opensop.runtime.api.TestUsers;
 import java.math.BigDecimal;
@@ -55,22 +52,9 @@ class TaskDecisionApiTest {
         TestUsers.create(users, passwords, "td_boss", "secret-boss", "manager");
         ApiClient rep = ApiClient.as(port, "td_rep", "secret-rep");
         ApiClient boss = ApiClient.as(port, "td_boss", "secret-boss");
-        forms.create(Actor.system(), FormJson.read("""
-                {"key":"td_offer","label":{"en":"Offer"},"titleField":"name",
-                 "fields":[
-                   {"key":"name","type":"text","label":{"en":"Name"},"required":true},
-                   {"key":"amount","type":"money","label":{"en":"Amount"},"currency":"CNY"},
-                   {"key":"review_note","type":"text","label":{"en":"Review note"}}],
-                 "sections":[{"key":"main","fields":["name","amount"]},{"key":"review","fields":["review_note"]}],
-                 "rules":[{"key":"explained","scope":"task:manager","fields":["review_note"],
-                           "expression":"NOT(ISBLANK(review_note)) AND LEN(review_note) >= 10",
-                           "message":{"en":"Explain the decision in a sentence"}}]}
-                """));
+        forms.create(Actor.system(), Forms.offerUnderReview("td_offer"));
         forms.publish(Actor.system(), "td_offer", false);
-        String xml = ApprovalFlowBuilder.flow("td_review", "td_offer")
-                .step(new ApprovalStep("manager", ApprovalStep.SEQUENTIAL, null, AssigneeSpec.ofUser("td_boss"), null,
-                        null, ApprovalStep.REJECT_SUBMITTER, "review"))
-                .toBpmn();
+        String xml = Forms.offerReview("td_review", "td_offer", "td_boss").toBpmn();
         models.importModel(Actor.system(), null, xml.getBytes(StandardCharsets.UTF_8));
         models.publish(Actor.system(), "td_review");
         FormRecord offer = records.create(Actor.system(), "td_offer",

@@ -14,6 +14,7 @@ import io.opensop.engine.form.FormJson;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.Forms;
 import io.opensop.engine.testing.WorkflowHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
@@ -408,22 +409,9 @@ abstract class ApprovalContract {
 
     /** Offers whose manager step edits only its "review" section and must explain itself in 10 characters. */
     private FormRecord offerUnderReview() {
-        engine.forms().create(admin, FormJson.read("""
-                {"key":"offer","app":"crm","label":{"en":"Offer"},"titleField":"name",
-                 "fields":[
-                   {"key":"name","type":"text","label":{"en":"Name"},"required":true},
-                   {"key":"amount","type":"money","label":{"en":"Amount"},"currency":"CNY"},
-                   {"key":"review_note","type":"text","label":{"en":"Review note"}}],
-                 "sections":[{"key":"main","fields":["name","amount"]},{"key":"review","fields":["review_note"]}],
-                 "rules":[{"key":"explained","scope":"task:manager","fields":["review_note"],
-                           "expression":"NOT(ISBLANK(review_note)) AND LEN(review_note) >= 10",
-                           "message":{"en":"Explain the decision in a sentence"}}]}
-                """));
+        engine.forms().create(admin, Forms.offerUnderReview("offer"));
         engine.forms().publish(admin, "offer", false);
-        publish(ApprovalFlowBuilder.flow("offer_review", "offer")
-                .step(new ApprovalStep("manager", ApprovalStep.SEQUENTIAL, null, AssigneeSpec.ofUser("boss"), null,
-                        null, ApprovalStep.REJECT_SUBMITTER, "review"))
-                .sequential("finance", AssigneeSpec.ofUser("fin")));
+        publish(Forms.offerReview("offer_review", "offer", "boss").sequential("finance", AssigneeSpec.ofUser("fin")));
         FormRecord offer = engine.records().create(as("rep"), "offer",
                 Map.of("name", "Offer " + people.size(), "amount", new BigDecimal("5000")));
         workflow.start(as("rep"), "offer_review", "offer", offer.id());
