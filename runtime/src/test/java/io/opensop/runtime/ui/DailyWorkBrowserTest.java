@@ -179,6 +179,44 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anApprovalRefusedByLegalsMilestoneRuleKeepsNoneOfTheTaskPageEditsAndAGoodOneSavesThemWithIt()
+            throws IOException {
+        FormRecord contract = submittedContract("同事务审批合同 J1");
+        workflow.approve(actor("manager"), only(workflow.tasks(actor("manager")), contract.id()).id(), null);
+        String legalTask = only(workflow.tasks(actor("legal")), contract.id()).id();
+        long submitted = records.get(Actor.system(), "contract", contract.id()).version();
+
+        signIn("legal", "demo");
+        open("tasks/" + legalTask);
+        type("title", "同事务审批合同 J1（法务已审）");
+        click("task-approve");
+        click("task-confirm");
+
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-field='milestone_payment_date']"),
+                "invalid", "true"));
+        screenshot("j1-approval-refused");
+        FormRecord unchanged = records.get(Actor.system(), "contract", contract.id());
+        assertThat(unchanged.version()).as("the title edit is not kept without the approval").isEqualTo(submitted);
+        assertThat(unchanged.values()).containsEntry("title", "同事务审批合同 J1");
+        assertThat(only(workflow.tasks(actor("legal")), contract.id()).id()).isEqualTo(legalTask);
+
+        records.update(Actor.system(), "contract", contract.id(), submitted, Map.of(
+                "promised_payment_date", java.time.LocalDate.of(2026, 12, 1),
+                "milestone_payment_date", java.time.LocalDate.of(2026, 12, 2)));
+        open("tasks/" + legalTask);
+        type("title", "同事务审批合同 J1（法务已审）");
+        click("task-approve");
+        click("task-confirm");
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+
+        FormRecord approved = records.get(Actor.system(), "contract", contract.id());
+        assertThat(approved.version()).as("the milestone fix, then the edit saved with the approval")
+                .isEqualTo(submitted + 2);
+        assertThat(approved.values()).containsEntry("title", "同事务审批合同 J1（法务已审）");
+        assertThat(only(workflow.tasks(actor("finance")), contract.id()).activityId()).isEqualTo("finance");
+    }
+
+    @Test
     void aNotificationIsListedUnreadMarkedReadAndLinksToItsRecord() throws IOException {
         FormRecord opportunity = records.create(actor("rep2"), "opportunity", Map.of("name", "通知测试商机 G8",
                 "customer", anyCustomer()));
