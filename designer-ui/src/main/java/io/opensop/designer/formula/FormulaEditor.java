@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * A formula input that checks as you type through the engine: each error is underlined at its character
- * range in a copy of the text below the input, with the message; the word being typed is completed
+ * range in a copy of the text below the input, with the message; the word at the caret is completed
  * from the form's fields (by key or label) and the function library (with signatures). The text is
  * only ever shown as text.
  */
@@ -35,6 +35,9 @@ public final class FormulaEditor extends Div {
     private final List<Consumer<String>> listeners = new ArrayList<>();
     private FormulaCheck last;
     private boolean showing;
+    /** The caret as the browser last reported it, and the text it was reported for (else: at the end). */
+    private String caretText;
+    private int caret;
 
     /** @param resultType the type the formula must produce ({@code boolean} for conditions), or null */
     public FormulaEditor(String label, FormulaSource source, Locale locale, FieldType resultType, String testId) {
@@ -54,6 +57,15 @@ public final class FormulaEditor extends Div {
                 listeners.forEach(l -> l.accept(getValue()));
             }
         });
+        // the server does not know the caret: the browser reports it (with the text it belongs to) as it moves
+        for (String event : List.of("keyup", "click")) {
+            input.getElement().addEventListener(event, e -> caretMoved(
+                            e.getEventData().getString("element.inputElement.value"),
+                            (int) e.getEventData().getNumber("element.inputElement.selectionStart")))
+                    .addEventData("element.inputElement.value")
+                    .addEventData("element.inputElement.selectionStart")
+                    .debounce(250);
+        }
         suggestions.getElement().setAttribute("data-testid", testId + "-suggestions");
         suggestions.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
         marked.getElement().setAttribute("data-testid", testId + "-marked");
@@ -154,13 +166,27 @@ public final class FormulaEditor extends Div {
         }
     }
 
+    /** The caret is at {@code position} of {@code text} in the browser: complete the word there. */
+    void caretMoved(String text, int position) {
+        caretText = text;
+        caret = position;
+        showSuggestions(getValue());
+    }
+
     private void showSuggestions(String text) {
         suggestions.removeAll();
-        for (FormulaSuggestions.Suggestion suggestion : FormulaSuggestions.suggest(text, source.fields(), locale,
-                SUGGESTIONS)) {
+        int at = text.equals(caretText) ? caret : text.length();
+        FormulaSuggestions.Completion completion = FormulaSuggestions.complete(text, at, source.fields(), locale,
+                SUGGESTIONS);
+        for (FormulaSuggestions.Suggestion suggestion : completion.suggestions()) {
             Button pick = new Button(suggestion.display(), click -> {
-                input.setValue(FormulaSuggestions.apply(getValue(), suggestion));
-                input.focus();
+                String completed = completion.apply(suggestion);
+                int after = completion.caretAfter(suggestion);
+                caretText = completed;
+                caret = after;
+                input.setValue(completed);
+                input.getElement().executeJs("const i = this.inputElement; i.focus(); i.setSelectionRange($0, $0);",
+                        after);
             });
             pick.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
             pick.getElement().setAttribute("title", suggestion.detail() == null ? "" : suggestion.detail());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import io.opensop.designer.form.DesignerTestSupport;
+import io.opensop.designer.formula.FormulaSuggestions.Completion;
 import io.opensop.designer.formula.FormulaSuggestions.FieldChoice;
 import io.opensop.designer.formula.FormulaSuggestions.Suggestion;
 import io.opensop.engine.form.FieldType;
@@ -83,5 +84,73 @@ class FormulaEditorTest {
         assertThat(byLabel).extracting(Suggestion::insert).containsExactly("{合同金额}");
         assertThat(FormulaSuggestions.apply("IF({金额", byLabel.get(0))).isEqualTo("IF({合同金额}");
         assertThat(FormulaSuggestions.suggest("amount ", fields, Locale.ENGLISH, 8)).isEmpty();
+    }
+
+    private static final List<FieldChoice> FIELDS = List.of(new FieldChoice("amount", LocalizedText.of("Amount", "合同金额")),
+            new FieldChoice("discount", LocalizedText.of("Discount", "折扣")));
+
+    @Test
+    void theWordAtTheCaretInTheMiddleOfTheTextIsCompletedAndTheRestIsKept() {
+        String text = "ROUND(am, 2) * discount";
+        Completion completion = FormulaSuggestions.complete(text, 8, FIELDS, Locale.ENGLISH, 8);
+
+        assertThat(completion.start()).isEqualTo(6);
+        assertThat(completion.end()).isEqualTo(8);
+        assertThat(completion.suggestions()).extracting(Suggestion::insert).containsExactly("amount");
+        assertThat(completion.apply(completion.suggestions().get(0))).isEqualTo("ROUND(amount, 2) * discount");
+        assertThat(completion.caretAfter(completion.suggestions().get(0))).isEqualTo(12);
+    }
+
+    @Test
+    void aCaretInsideAnIdentifierMatchesWhatIsBeforeItAndReplacesTheWholeIdentifier() {
+        Completion completion = FormulaSuggestions.complete("1 + disc_old * 2", 6, FIELDS, Locale.ENGLISH, 8);
+
+        assertThat(completion.start()).isEqualTo(4);
+        assertThat(completion.end()).isEqualTo(12);
+        assertThat(completion.suggestions()).extracting(Suggestion::insert).first().isEqualTo("discount");
+        assertThat(completion.apply(completion.suggestions().get(0))).isEqualTo("1 + discount * 2");
+    }
+
+    @Test
+    void aFunctionCompletedBeforeItsParenthesisDoesNotDoubleIt() {
+        Completion completion = FormulaSuggestions.complete("IF(amount > 0, ROU(amount), 0)", 18, FIELDS,
+                Locale.ENGLISH, 8);
+
+        Suggestion round = completion.suggestions().stream().filter(s -> s.insert().equals("ROUND(")).findFirst()
+                .orElseThrow();
+        assertThat(completion.apply(round)).isEqualTo("IF(amount > 0, ROUND(amount), 0)");
+        assertThat(completion.caretAfter(round)).isEqualTo(21);
+    }
+
+    @Test
+    void aLabelInBracesIsCompletedAtTheCaretUpToItsClosingBrace() {
+        Completion open = FormulaSuggestions.complete("IF({金额 > 5, 1, 0)", 6, FIELDS, Locale.SIMPLIFIED_CHINESE, 8);
+        assertThat(open.apply(open.suggestions().get(0))).isEqualTo("IF({合同金额} > 5, 1, 0)");
+
+        Completion closed = FormulaSuggestions.complete("{折} + {合同金额}", 9, FIELDS, Locale.SIMPLIFIED_CHINESE, 8);
+        assertThat(closed.start()).isEqualTo(6);
+        assertThat(closed.end()).isEqualTo(12);
+        assertThat(closed.suggestions()).extracting(Suggestion::insert).containsExactly("{合同金额}");
+        assertThat(closed.apply(closed.suggestions().get(0))).isEqualTo("{折} + {合同金额}");
+    }
+
+    @Test
+    void nothingIsSuggestedAfterASpaceAndACaretOutsideTheTextCountsAsTheEnd() {
+        assertThat(FormulaSuggestions.complete("amount + 1", 7, FIELDS, Locale.ENGLISH, 8).suggestions()).isEmpty();
+        assertThat(FormulaSuggestions.complete("1 + am", 99, FIELDS, Locale.ENGLISH, 8).suggestions())
+                .extracting(Suggestion::insert).containsExactly("amount");
+    }
+
+    @Test
+    void theEditorCompletesAtTheCaretTheBrowserReports() {
+        editor.input().setValue("ROUND(am, 2) * 3");
+        assertThat(tree(editor).anyMatch(c -> "suggestion-amount".equals(c.getElement().getAttribute("data-testid"))))
+                .as("the end of the text is no word").isFalse();
+
+        editor.caretMoved("ROUND(am, 2) * 3", 8);
+        byTestId(editor, "suggestion-amount", Button.class).click();
+
+        assertThat(editor.getValue()).isEqualTo("ROUND(amount, 2) * 3");
+        assertThat(told).last().isEqualTo("ROUND(amount, 2) * 3");
     }
 }

@@ -14,6 +14,7 @@ import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormDefinitionValidator;
 import io.opensop.engine.form.FormJson;
+import io.opensop.engine.i18n.LocalizedText;
 import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.PublishedForm;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 
 /**
@@ -45,6 +47,8 @@ public final class TemplateService {
     private final SampleDataLoader sampleData;
     private final Clock clock;
     private final TemplateDashboards dashboards;
+    /** App names by template id and install time: read from the stored base once, not on every home page. */
+    private final Map<String, LocalizedText> names = new ConcurrentHashMap<>();
 
     public TemplateService(DSLContext dsl, FormService forms, ProcessModels processes, SampleDataLoader sampleData,
                            Clock clock, DashboardService dashboards) {
@@ -62,6 +66,41 @@ public final class TemplateService {
                 .map(r -> new TemplateInstallation(r.get(0, String.class), r.get(1, String.class),
                         r.get(2, String.class), r.get(3, String.class), r.get(4, String.class),
                         r.get(5, OffsetDateTime.class)));
+    }
+
+    /**
+     * The installed apps with the published forms of each that the actor may read (an app with none is
+     * left out), and the readable forms that belong to no installed app. Uninstalled apps are not listed;
+     * their forms count as belonging to no app.
+     */
+    public AppLauncher launcher(Actor actor) {
+        List<PublishedForm> readable = new ArrayList<>();
+        for (FormDraft form : forms.list(actor)) {
+            if (form.publishedVersion() == null) {
+                continue;
+            }
+            try {
+                readable.add(forms.published(actor, form.key()));
+            } catch (NotFoundException notReadable) {
+                // a designer lists forms whose records they may not read: not theirs to open
+            }
+        }
+        List<InstalledApp> apps = new ArrayList<>();
+        for (TemplateInstallation installation : installed()) {
+            if (installation.status().equals(INSTALLED) && installation.app() != null) {
+                apps.add(new InstalledApp(installation.templateId(), installation.app(), name(installation), List.of()));
+            }
+        }
+        return AppLauncher.group(apps, readable);
+    }
+
+    private LocalizedText name(TemplateInstallation installation) {
+        return names.computeIfAbsent(installation.templateId() + "@" + installation.installedAt().toInstant(), k -> {
+            JsonNode name = baseDocuments(installation.templateId()).get("name");
+            // installed before the base kept the name: the template id is all there is
+            return name == null || name.isNull() ? LocalizedText.of(installation.templateId(), null)
+                    : Json.mapper().convertValue(name, LocalizedText.class);
+        });
     }
 
     public Optional<TemplateInstallation> installation(String templateId) {
@@ -323,6 +362,9 @@ public final class TemplateService {
 
     private void saveInstallation(Actor actor, TemplatePackage template, boolean exists) {
         ObjectNode base = Json.mapper().createObjectNode();
+        if (template.manifest().name() != null) {
+            base.set("name", Json.mapper().valueToTree(template.manifest().name()));
+        }
         ObjectNode formsNode = base.putObject("forms");
         definitions(template).forEach((key, definition) -> formsNode.set(key, FormJson.toTree(definition)));
         ObjectNode processNode = base.putObject("processes");

@@ -188,17 +188,7 @@ public final class WorkflowService {
             Map<String, Object> input = values == null ? Map.of() : values;
             refuseOutsideSection(view, input);
             FormRecord saved = records.update(actor, view.recordFormKey(), view.recordId(), version, input);
-            if (!completionChecks.isEmpty()) {
-                PublishedForm form = forms.current(view.recordFormKey()).orElseThrow();
-                FormRecord full = records.get(Actor.system(), view.recordFormKey(), view.recordId());
-                List<Problem> problems = new ArrayList<>();
-                for (TaskCompletionCheck check : completionChecks) {
-                    problems.addAll(check.problems(view.activityId(), form.definition(), full));
-                }
-                if (!problems.isEmpty()) {
-                    throw new ValidationException(problems);
-                }
-            }
+            checkCompletion(view);
             if (task.getAssignee() == null) {
                 tasks.setAssignee(taskId, actor.username());
             }
@@ -209,6 +199,35 @@ public final class WorkflowService {
             tasks.complete(taskId, variables);
             return saved;
         });
+    }
+
+    /**
+     * Saves what the actor changed on the task's form (only the task's section, optimistic version, every
+     * check of a record save); nothing when there are no edits. Callers run it inside their decision's
+     * transaction, before the task moves on, so gateways see the saved values.
+     */
+    private void saveEdits(Actor actor, WorkTask view, TaskEdits edits) {
+        if (edits == null || edits.isEmpty()) {
+            return;
+        }
+        refuseOutsideSection(view, edits.values());
+        records.update(actor, view.recordFormKey(), view.recordId(), edits.version(), edits.values());
+    }
+
+    /** The task-scoped rules ({@link TaskCompletionCheck}) against the record as stored now. */
+    private void checkCompletion(WorkTask view) {
+        if (completionChecks.isEmpty()) {
+            return;
+        }
+        PublishedForm form = forms.current(view.recordFormKey()).orElseThrow();
+        FormRecord full = records.get(Actor.system(), view.recordFormKey(), view.recordId());
+        List<Problem> problems = new ArrayList<>();
+        for (TaskCompletionCheck check : completionChecks) {
+            problems.addAll(check.problems(view.activityId(), form.definition(), full));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
     }
 
     /** A task whose form names a section changes only that section's fields; the UI locks the others too. */
@@ -234,6 +253,11 @@ public final class WorkflowService {
      * keeping the reason as a task comment and as the {@code returnReason} variable the next task shows.
      */
     public WorkTask returnTask(Actor actor, String taskId, String target, String reason) {
+        return returnTask(actor, taskId, target, reason, null);
+    }
+
+    /** {@link #returnTask(Actor, String, String, String)} saving the actor's edits of the task's form first, in the same transaction. */
+    public WorkTask returnTask(Actor actor, String taskId, String target, String reason, TaskEdits edits) {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Problem.of("reason", "required"));
         }
@@ -242,6 +266,7 @@ public final class WorkflowService {
         }
         return inTransaction(() -> {
             Task task = visible(actor, taskId);
+            saveEdits(actor, view(actor, task, links(taskId)), edits);
             List<String> targets = returnTargets(task.getProcessInstanceId(), task.getTaskDefinitionKey());
             String destination;
             if (target == null || target.isBlank() || SUBMITTER.equals(target)) {
@@ -271,14 +296,38 @@ public final class WorkflowService {
 
     // --- approval actions (io.opensop.engine.workflow.approval, docs/workflow.md "Approval patterns") ---
 
-    /** Records an approval with its comment and completes the task (or hands it to the next added signer). */
+    /**
+     * Records an approval with its comment and completes the task (or hands it to the next added signer).
+     * An approval completes the task, so the task-scoped rules must hold, as for {@link #complete}.
+     */
     public ApprovalEntry approve(Actor actor, String taskId, String comment) {
-        return approvals.approve(actor, taskId, comment);
+        return approve(actor, taskId, comment, null);
+    }
+
+    /**
+     * Saves the actor's edits of the task's form and approves, in one transaction: if the save, a
+     * task-scoped rule or the approval is refused, nothing is written.
+     */
+    public ApprovalEntry approve(Actor actor, String taskId, String comment, TaskEdits edits) {
+        return inTransaction(() -> {
+            WorkTask view = task(actor, taskId);
+            saveEdits(actor, view, edits);
+            checkCompletion(view);
+            return approvals.approve(actor, taskId, comment);
+        });
     }
 
     /** Records a rejection; {@code target} null follows the step's modeled route, else returns to that earlier step. */
     public ApprovalEntry reject(Actor actor, String taskId, String comment, String target) {
-        return approvals.reject(actor, taskId, comment, target);
+        return reject(actor, taskId, comment, target, null);
+    }
+
+    /** Saves the actor's edits of the task's form and rejects, in one transaction (or neither). */
+    public ApprovalEntry reject(Actor actor, String taskId, String comment, String target, TaskEdits edits) {
+        return inTransaction(() -> {
+            saveEdits(actor, task(actor, taskId), edits);
+            return approvals.reject(actor, taskId, comment, target);
+        });
     }
 
     /** 转交: reassigns the task to another user, kept in the approval history. */

@@ -173,6 +173,54 @@ abstract class TemplateLifecycleContract {
     }
 
     @Test
+    void eachUserSeesTheInstalledAppsWithTheFormsTheyMayReadAndFormsOfNoAppApart() {
+        templates.install(admin, crm("1.0.0", CUSTOMER_V1, ""), false);
+        Map<String, byte[]> people = new LinkedHashMap<>();
+        people.put("manifest.json", """
+                {"id":"test-hr","version":"1.0.0","name":{"en":"People","zh-CN":"人事"},"app":"thr",
+                 "forms":["forms/leave.json"]}
+                """.getBytes(StandardCharsets.UTF_8));
+        people.put("forms/leave.json", """
+                {"key":"leave","app":"thr","label":{"en":"Leave","zh-CN":"请假"},"permissions":{"read":["hr"]},
+                 "fields":[{"key":"reason","type":"text","label":{"en":"Reason"}}]}
+                """.getBytes(StandardCharsets.UTF_8));
+        templates.install(admin, TemplateArchives.of(people), false);
+        publish("""
+                {"key":"memo","label":{"en":"Memo","zh-CN":"备忘"},"fields":[{"key":"text","type":"text","label":{"en":"Text"}}]}
+                """);
+        publish("""
+                {"key":"quota","app":"tcrm","label":{"en":"Quota"},"permissions":{"read":["sales_manager"]},
+                 "fields":[{"key":"text","type":"text","label":{"en":"Text"}}]}
+                """);
+        engine.forms().create(admin, FormJson.read("""
+                {"key":"unpublished","app":"tcrm","label":{"en":"Draft"},"fields":[{"key":"text","type":"text","label":{"en":"Text"}}]}
+                """));
+        Actor rep = EngineHarness.user(engine.users().byUsername("rep1").orElseThrow().id(), "rep1", "sales_rep");
+
+        AppLauncher repSees = templates.launcher(rep);
+        AppLauncher adminSees = templates.launcher(admin);
+        templates.uninstall(admin, "test-hr");
+        AppLauncher afterUninstall = templates.launcher(admin);
+
+        assertThat(repSees.apps()).extracting(InstalledApp::templateId).containsExactly("test-crm");
+        assertThat(repSees.apps().get(0).name().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("测试CRM");
+        assertThat(repSees.apps().get(0).name().in(Locale.ENGLISH)).isEqualTo("Test CRM");
+        assertThat(repSees.apps().get(0).forms()).extracting(f -> f.key()).containsExactly("customer", "deal");
+        assertThat(repSees.otherForms()).extracting(f -> f.key()).containsExactly("memo");
+        assertThat(adminSees.apps()).extracting(InstalledApp::templateId).containsExactly("test-crm", "test-hr");
+        assertThat(adminSees.apps().get(0).forms()).extracting(f -> f.key()).containsExactly("customer", "deal", "quota");
+        assertThat(adminSees.apps().get(1).name().in(Locale.SIMPLIFIED_CHINESE)).isEqualTo("人事");
+        assertThat(afterUninstall.apps()).extracting(InstalledApp::templateId).containsExactly("test-crm");
+        assertThat(afterUninstall.otherForms()).extracting(f -> f.key()).containsExactly("leave", "memo");
+    }
+
+    private void publish(String formJson) {
+        FormDefinition definition = FormJson.read(formJson);
+        engine.forms().create(admin, definition);
+        engine.forms().publish(admin, definition.key(), false);
+    }
+
+    @Test
     void onlyAdminsInstallTemplates() {
         Actor rep = EngineHarness.user(1, "rep1", "sales_rep");
         assertThatThrownBy(() -> templates.install(rep, crm("1.0.0", CUSTOMER_V1, ""), true))

@@ -21,6 +21,34 @@ public final class Forms {
         }
     }
 
+    /**
+     * An offer whose approval step edits only its {@code review} section and must explain the decision in
+     * ten characters (a rule scoped {@code task:manager}): the decisions-with-edits tests' form.
+     */
+    public static FormDefinition offerUnderReview(String key) {
+        return FormJson.read("""
+                {"key":"%s","label":{"en":"Offer"},"titleField":"name",
+                 "fields":[
+                   {"key":"name","type":"text","label":{"en":"Name"},"required":true},
+                   {"key":"amount","type":"money","label":{"en":"Amount"},"currency":"CNY"},
+                   {"key":"review_note","type":"text","label":{"en":"Review note"}}],
+                 "sections":[{"key":"main","fields":["name","amount"]},{"key":"review","fields":["review_note"]}],
+                 "rules":[{"key":"explained","scope":"task:manager","fields":["review_note"],
+                           "expression":"NOT(ISBLANK(review_note)) AND LEN(review_note) >= 10",
+                           "message":{"en":"Explain the decision in a sentence"}}]}
+                """.formatted(key));
+    }
+
+    /** The offer's flow: submit, then {@code manager} (user {@code approver}, the review section; a rejection returns to the submitter). */
+    public static io.opensop.engine.workflow.approval.ApprovalFlowBuilder offerReview(String flowKey, String formKey,
+                                                                                   String approver) {
+        return io.opensop.engine.workflow.approval.ApprovalFlowBuilder.flow(flowKey, formKey)
+                .step(new io.opensop.engine.workflow.approval.ApprovalStep("manager",
+                        io.opensop.engine.workflow.approval.ApprovalStep.SEQUENTIAL, null,
+                        io.opensop.engine.workflow.approval.AssigneeSpec.ofUser(approver), null, null,
+                        io.opensop.engine.workflow.approval.ApprovalStep.REJECT_SUBMITTER, "review"));
+    }
+
     public static FormDefinition customer() {
         return FormJson.read("""
                 {"key":"customer","app":"crm","label":{"en":"Customer","zh-CN":"客户"},"titleField":"name",

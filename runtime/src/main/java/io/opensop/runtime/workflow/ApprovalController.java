@@ -1,13 +1,16 @@
 package io.opensop.runtime.workflow;
 
+import io.opensop.engine.workflow.TaskEdits;
 import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.engine.workflow.approval.ApprovalEntry;
 import io.opensop.runtime.security.CurrentActor;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,7 +30,8 @@ class ApprovalController {
         this.actor = actor;
     }
 
-    record DecisionInput(String comment, String target) {
+    /** {@code values}: fields of the task's form changed with the decision, saved with it ({@code version} or If-Match). */
+    record DecisionInput(String comment, String target, Long version, Map<String, Object> values) {
     }
 
     record TransferInput(String to, String comment) {
@@ -40,14 +44,18 @@ class ApprovalController {
     }
 
     @PostMapping("/tasks/{id}/approve")
-    ApprovalEntry approve(@PathVariable String id, @RequestBody(required = false) DecisionInput input) {
-        return workflow.approve(actor.get(), id, input == null ? null : input.comment());
+    ApprovalEntry approve(@PathVariable String id, @RequestBody(required = false) DecisionInput input,
+                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return workflow.approve(actor.get(), id, input == null ? null : input.comment(),
+                input == null ? null : TaskEditsInput.of(ifMatch, input.version(), input.values()));
     }
 
     /** {@code target} absent: the step's modeled route; {@code submitter} or an earlier step id: back there. */
     @PostMapping("/tasks/{id}/reject")
-    ApprovalEntry reject(@PathVariable String id, @RequestBody DecisionInput input) {
-        return workflow.reject(actor.get(), id, input.comment(), input.target());
+    ApprovalEntry reject(@PathVariable String id, @RequestBody DecisionInput input,
+                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return workflow.reject(actor.get(), id, input.comment(), input.target(),
+                TaskEditsInput.of(ifMatch, input.version(), input.values()));
     }
 
     @PostMapping("/tasks/{id}/transfer")

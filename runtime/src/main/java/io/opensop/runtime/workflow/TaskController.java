@@ -33,7 +33,7 @@ class TaskController {
     record CompleteInput(Long version, Map<String, Object> values) {
     }
 
-    record ReturnInput(String target, String reason) {
+    record ReturnInput(String target, String reason, Long version, Map<String, Object> values) {
     }
 
     @GetMapping
@@ -61,7 +61,9 @@ class TaskController {
     }
 
     @PostMapping("/{id}/return")
-    WorkTask returnTask(@PathVariable String id, @RequestBody ReturnInput input) {
-        return workflow.returnTask(actor.get(), id, input.target(), input.reason());
+    WorkTask returnTask(@PathVariable String id, @RequestBody ReturnInput input,
+                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return workflow.returnTask(actor.get(), id, input.target(), input.reason(),
+                TaskEditsInput.of(ifMatch, input.version(), input.values()));
     }
 }

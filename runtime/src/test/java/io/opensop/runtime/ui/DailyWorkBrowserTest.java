@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.attachment.AttachmentStore;
+import io.opensop.engine.form.FormDefinition;
+import io.opensop.engine.form.FormJson;
+import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.i18n.EngineMessages;
 import io.opensop.engine.notify.NotificationService;
@@ -25,6 +28,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -54,6 +58,8 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     WorkflowService workflow;
     @Autowired
     NotificationService notifications;
+    @Autowired
+    FormService forms;
 
     @Test
     void aCustomerMissingAKeyFieldShowsTheErrorOnThatFieldAndIsSavedOnceItIsFilledIn() throws IOException {
@@ -91,40 +97,7 @@ class DailyWorkBrowserTest extends BrowserTestBase {
 
     @Test
     void anOpportunityStaysInItsColumnUntilBothGateFilesAreAttachedThenMovesToQuotation() throws IOException {
-        Actor rep = actor("rep1");
-        FormRecord opportunity = records.create(rep, "opportunity", Map.of("name", "看板测试商机 B7",
-                "customer", anyCustomer(), "amount", new BigDecimal("88000.00")));
-        opportunity = records.moveStage(rep, "opportunity", opportunity.id(), opportunity.version(), "demo");
-        long id = opportunity.id();
-
-        signIn("rep1", "demo");
-        open("forms/opportunity/kanban");
-        By card = By.cssSelector("[data-testid='kanban-column-demo'] [data-testid='kanban-card-" + id + "']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(card));
-        screenshot("b1-board");
-        moveOnBoard(id, "quote");
-
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='move-problem']"), 2));
-        List<String> shown = browser.findElements(By.cssSelector("[data-testid='move-problem']")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(shown).containsExactlyInAnyOrder("上传需求评估报告", "上传客户签字页");
-        screenshot("b2-gates-unmet");
-        assertThat(records.get(rep, "opportunity", id).stage()).isEqualTo("demo");
-        click("move-problems-close");
-        assertThat(browser.findElements(card)).as("the card stayed in its column").hasSize(1);
-
-        FormRecord before = records.get(rep, "opportunity", id);
-        records.update(rep, "opportunity", id, before.version(), Map.of(
-                "needs_assessment", List.of(file("needs-assessment.pdf")),
-                "signature_page", List.of(file("signature-page.pdf"))));
-        open("forms/opportunity/kanban");
-        wait.until(ExpectedConditions.presenceOfElementLocated(card));
-        moveOnBoard(id, "quote");
-        wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-testid='kanban-column-quote'] [data-testid='kanban-card-" + id + "']")));
-        screenshot("b3-moved");
-        assertThat(records.get(rep, "opportunity", id).stage()).isEqualTo("quote");
-        assertThat(browser.findElements(card)).isEmpty();
+        long id = refusedThenMovedToQuotation("看板测试商机 B7", "88000.00", "b", cardId -> moveOnBoard(cardId, "quote"));
 
         // The record page shows the path with the current stage, and on a phone the board scrolls sideways.
         open("forms/opportunity/records/" + id);
@@ -206,6 +179,44 @@ class DailyWorkBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void anApprovalRefusedByLegalsMilestoneRuleKeepsNoneOfTheTaskPageEditsAndAGoodOneSavesThemWithIt()
+            throws IOException {
+        FormRecord contract = submittedContract("同事务审批合同 J1");
+        workflow.approve(actor("manager"), only(workflow.tasks(actor("manager")), contract.id()).id(), null);
+        String legalTask = only(workflow.tasks(actor("legal")), contract.id()).id();
+        long submitted = records.get(Actor.system(), "contract", contract.id()).version();
+
+        signIn("legal", "demo");
+        open("tasks/" + legalTask);
+        type("title", "同事务审批合同 J1（法务已审）");
+        click("task-approve");
+        click("task-confirm");
+
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-field='milestone_payment_date']"),
+                "invalid", "true"));
+        screenshot("j1-approval-refused");
+        FormRecord unchanged = records.get(Actor.system(), "contract", contract.id());
+        assertThat(unchanged.version()).as("the title edit is not kept without the approval").isEqualTo(submitted);
+        assertThat(unchanged.values()).containsEntry("title", "同事务审批合同 J1");
+        assertThat(only(workflow.tasks(actor("legal")), contract.id()).id()).isEqualTo(legalTask);
+
+        records.update(Actor.system(), "contract", contract.id(), submitted, Map.of(
+                "promised_payment_date", java.time.LocalDate.of(2026, 12, 1),
+                "milestone_payment_date", java.time.LocalDate.of(2026, 12, 2)));
+        open("tasks/" + legalTask);
+        type("title", "同事务审批合同 J1（法务已审）");
+        click("task-approve");
+        click("task-confirm");
+        wait.until(ExpectedConditions.urlMatches(".*/tasks$"));
+
+        FormRecord approved = records.get(Actor.system(), "contract", contract.id());
+        assertThat(approved.version()).as("the milestone fix, then the edit saved with the approval")
+                .isEqualTo(submitted + 2);
+        assertThat(approved.values()).containsEntry("title", "同事务审批合同 J1（法务已审）");
+        assertThat(only(workflow.tasks(actor("finance")), contract.id()).activityId()).isEqualTo("finance");
+    }
+
+    @Test
     void aNotificationIsListedUnreadMarkedReadAndLinksToItsRecord() throws IOException {
         FormRecord opportunity = records.create(actor("rep2"), "opportunity", Map.of("name", "通知测试商机 G8",
                 "customer", anyCustomer()));
@@ -275,6 +286,116 @@ class DailyWorkBrowserTest extends BrowserTestBase {
         workflow.start(rep, "contract_approval", "contract", contract.id());
         workflow.complete(rep, only(workflow.tasks(rep), contract.id()).id(), contract.version(), Map.of());
         return contract;
+    }
+
+    /** The real drag and drop of a card, not the "Move to…" menu. */
+    @Test
+    void anOpportunityDraggedOntoQuotationStaysWhileItsGateFilesAreMissingAndLandsOnceTheyAreAttached()
+            throws IOException {
+        refusedThenMovedToQuotation("看板拖拽商机 D3", "66000.00", "h", cardId -> drag(cardId, "quote"));
+    }
+
+    /**
+     * A new opportunity in 方案演示 is moved to 方案报价 on the board by {@code move}: refused with both missing
+     * gate files listed and the card (and the stored stage) unchanged; with the files attached, moved.
+     */
+    private long refusedThenMovedToQuotation(String name, String amount, String shots, Consumer<Long> move)
+            throws IOException {
+        Actor rep = actor("rep1");
+        FormRecord opportunity = records.create(rep, "opportunity", Map.of("name", name,
+                "customer", anyCustomer(), "amount", new BigDecimal(amount)));
+        opportunity = records.moveStage(rep, "opportunity", opportunity.id(), opportunity.version(), "demo");
+        long id = opportunity.id();
+
+        signIn("rep1", "demo");
+        open("forms/opportunity/kanban");
+        By card = By.cssSelector("[data-testid='kanban-column-demo'] [data-testid='kanban-card-" + id + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        screenshot(shots + "1-board");
+        move.accept(id);
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='move-problem']"), 2));
+        List<String> shown = browser.findElements(By.cssSelector("[data-testid='move-problem']")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(shown).containsExactlyInAnyOrder("上传需求评估报告", "上传客户签字页");
+        screenshot(shots + "2-gates-unmet");
+        assertThat(records.get(rep, "opportunity", id).stage()).isEqualTo("demo");
+        click("move-problems-close");
+        assertThat(browser.findElements(card)).as("the card stayed in its column").hasSize(1);
+
+        FormRecord before = records.get(rep, "opportunity", id);
+        records.update(rep, "opportunity", id, before.version(), Map.of(
+                "needs_assessment", List.of(file(shots + "-needs-assessment.pdf")),
+                "signature_page", List.of(file(shots + "-signature-page.pdf"))));
+        open("forms/opportunity/kanban");
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        move.accept(id);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='kanban-column-quote'] [data-testid='kanban-card-" + id + "']")));
+        screenshot(shots + "3-moved");
+        assertThat(records.get(rep, "opportunity", id).stage()).isEqualTo("quote");
+        assertThat(browser.findElements(card)).isEmpty();
+        return id;
+    }
+
+    /**
+     * Drags a card onto a column as a browser does: dragstart, dragenter, dragover, drop, dragend. Chromium
+     * ignores Selenium's mouse drag for HTML5 drag and drop, so the page gets the events a user's drag fires,
+     * sharing one DataTransfer.
+     */
+    private void drag(long id, String toStage) {
+        WebElement source = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='kanban-card-" + id + "']")));
+        WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='kanban-column-" + toStage + "']")));
+        browser.executeScript("""
+                const [source, target] = arguments;
+                const data = new DataTransfer();
+                const fire = (element, type) => {
+                  const box = element.getBoundingClientRect();
+                  element.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, composed: true,
+                      dataTransfer: data, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+                };
+                fire(source, 'dragstart');
+                fire(target, 'dragenter');
+                fire(target, 'dragover');
+                fire(target, 'drop');
+                fire(source, 'dragend');
+                """, source, target);
+    }
+
+    @Test
+    void theHomeLauncherGroupsTheFormsARepMayReadByInstalledAppAndPutsFormsOfNoAppUnderOther() throws IOException {
+        publish("""
+                {"key":"launcher_memo","label":{"en":"Launcher memo","zh-CN":"启动器备忘"},
+                 "fields":[{"key":"text","type":"text","label":{"en":"Text"}}]}
+                """);
+        publish("""
+                {"key":"launcher_finance_only","app":"crm","label":{"en":"Finance only","zh-CN":"仅财务"},
+                 "permissions":{"read":["finance"]},"fields":[{"key":"text","type":"text","label":{"en":"Text"}}]}
+                """);
+
+        signIn("rep1", "demo");
+        WebElement crm = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid='home-launcher'] [data-testid='launcher-app-crm']")));
+        assertThat(crm.findElement(By.tagName("h4")).getText()).isIn("Sales CRM (lead to payment)", "销售管理（线索到回款）");
+        assertThat(crm.findElements(By.cssSelector("[data-testid='launcher-form-opportunity']"))).hasSize(1);
+        assertThat(crm.findElements(By.cssSelector("[data-testid='launcher-form-customer']"))).hasSize(1);
+        assertThat(crm.findElements(By.cssSelector("[data-testid='launcher-form-launcher_memo']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-testid='launcher-form-launcher_finance_only']")))
+                .as("a form the rep may not read is not offered").isEmpty();
+        WebElement other = browser.findElement(By.cssSelector("[data-testid='launcher-other']"));
+        assertThat(other.findElements(By.cssSelector("[data-testid='launcher-form-launcher_memo']"))).hasSize(1);
+        screenshot("i1-home-launcher");
+
+        click("launcher-form-launcher_memo");
+        wait.until(ExpectedConditions.urlContains("/forms/launcher_memo"));
+    }
+
+    private void publish(String formJson) {
+        FormDefinition definition = FormJson.read(formJson);
+        forms.create(Actor.system(), definition);
+        forms.publish(Actor.system(), definition.key(), false);
     }
 
     private void moveOnBoard(long id, String stage) {

@@ -14,11 +14,13 @@ import io.opensop.engine.form.FormJson;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.Forms;
 import io.opensop.engine.testing.WorkflowHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import io.opensop.engine.workflow.ProcessModel;
 import io.opensop.engine.workflow.StartedProcess;
+import io.opensop.engine.workflow.TaskEdits;
 import io.opensop.engine.workflow.WorkTask;
 import io.opensop.engine.workflow.WorkflowNotification;
 import io.opensop.engine.workflow.WorkflowService;
@@ -401,5 +403,93 @@ abstract class ApprovalContract {
         assertThatThrownBy(() -> workflow.withdraw(as("rep"), late.processInstanceId(), "too late"))
                 .isInstanceOf(ConflictException.class);
         assertThat(only("fin").activityId()).isEqualTo("finance");
+    }
+
+    // --- decisions with edits of the task's form: save and decision in one transaction ---
+
+    /** Offers whose manager step edits only its "review" section and must explain itself in 10 characters. */
+    private FormRecord offerUnderReview() {
+        engine.forms().create(admin, Forms.offerUnderReview("offer"));
+        engine.forms().publish(admin, "offer", false);
+        publish(Forms.offerReview("offer_review", "offer", "boss").sequential("finance", AssigneeSpec.ofUser("fin")));
+        FormRecord offer = engine.records().create(as("rep"), "offer",
+                Map.of("name", "Offer " + people.size(), "amount", new BigDecimal("5000")));
+        workflow.start(as("rep"), "offer_review", "offer", offer.id());
+        workflow.complete(as("rep"), only("rep").id(), offer.version(), Map.of());
+        return stored(offer);
+    }
+
+    private FormRecord stored(FormRecord offer) {
+        return engine.records().get(admin, "offer", offer.id());
+    }
+
+    @Test
+    void anApprovalRefusedAfterItsEditsKeepsNoneOfThemAndAGoodOneWritesEditsAndDecisionTogether() {
+        FormRecord offer = offerUnderReview();
+        WorkTask review = only("boss");
+        long seen = offer.version();
+
+        assertThatThrownBy(() -> workflow.approve(as("boss"), review.id(), "ok",
+                new TaskEdits(seen, Map.of("review_note", "fine"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("review_note", "rule_failed")));
+        assertThatThrownBy(() -> workflow.approve(as("boss"), review.id(), "ok"))
+                .as("approving completes the task, so its rules hold without edits too")
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> workflow.approve(as("boss"), review.id(), "ok",
+                new TaskEdits(seen - 1, Map.of("review_note", "margin is fine, go ahead"))))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> workflow.approve(as("boss"), review.id(), "ok",
+                new TaskEdits(seen, Map.of("review_note", "margin is fine, go ahead", "amount", BigDecimal.ONE))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field, Problem::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("amount", "read_only")));
+        assertThat(stored(offer).version()).isEqualTo(seen);
+        assertThat(stored(offer).values().get("review_note")).isNull();
+        assertThat(only("boss").id()).isEqualTo(review.id());
+        assertThat(workflow.approvalHistory(as("rep"), review.processInstanceId())).isEmpty();
+
+        workflow.approve(as("boss"), review.id(), "ok", new TaskEdits(seen, Map.of("review_note", "margin is fine")));
+
+        assertThat(stored(offer).version()).isEqualTo(seen + 1);
+        assertThat(stored(offer).values()).containsEntry("review_note", "margin is fine");
+        assertThat(only("fin").activityId()).isEqualTo("finance");
+        assertThat(workflow.approvalHistory(as("rep"), review.processInstanceId()))
+                .extracting(ApprovalEntry::kind, ApprovalEntry::by).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("approve", "boss"));
+    }
+
+    @Test
+    void aRejectionOrReturnSavesItsEditsWithTheDecisionOrNotAtAll() {
+        FormRecord offer = offerUnderReview();
+        WorkTask review = only("boss");
+        long seen = offer.version();
+        TaskEdits note = new TaskEdits(seen, Map.of("review_note", "price below our floor"));
+
+        assertThatThrownBy(() -> workflow.reject(as("boss"), review.id(), "too cheap", "nowhere", note))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field).containsExactly("target"));
+        assertThatThrownBy(() -> workflow.returnTask(as("boss"), review.id(), "nowhere", "too cheap", note))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> workflow.reject(as("boss"), review.id(), null, null, note))
+                .isInstanceOf(ValidationException.class);
+        assertThat(stored(offer).version()).isEqualTo(seen);
+        assertThat(stored(offer).values().get("review_note")).isNull();
+
+        workflow.reject(as("boss"), review.id(), "too cheap", null, note);
+
+        assertThat(stored(offer).values()).containsEntry("review_note", "price below our floor");
+        WorkTask again = only("rep");
+        assertThat(again.returnReason()).isEqualTo("too cheap");
+        workflow.complete(as("rep"), again.id(), stored(offer).version(), Map.of("amount", new BigDecimal("6000")));
+        long resubmitted = stored(offer).version();
+
+        workflow.returnTask(as("boss"), only("boss").id(), WorkflowService.SUBMITTER, "still too cheap",
+                new TaskEdits(resubmitted, Map.of("review_note", "6000 is still below")));
+
+        assertThat(stored(offer).version()).isEqualTo(resubmitted + 1);
+        assertThat(stored(offer).values()).containsEntry("review_note", "6000 is still below");
+        assertThat(only("rep").returnReason()).isEqualTo("still too cheap");
     }
 }

@@ -3,14 +3,17 @@ package io.opensop.runtime.ui.home;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import io.opensop.engine.metadata.FormDraft;
-import io.opensop.engine.metadata.FormService;
+import io.opensop.engine.record.PublishedForm;
+import io.opensop.engine.template.AppLauncher;
+import io.opensop.engine.template.InstalledApp;
+import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.ui.UiActor;
@@ -30,39 +33,62 @@ import java.util.Set;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
-/** Welcome, alerts (red SLA items, unread notifications), my tasks, records needing action, and the launcher. */
+/** Welcome, the launcher of installed apps, alerts (red SLA items, unread notifications), my tasks, records needing action. */
 @Route(value = "", layout = MainLayout.class)
 @PermitAll
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     static final int SHOWN = 10;
 
-    public HomeView(UiActor actors, FormService forms, UserDirectory users, TaskSummaries tasks,
+    public HomeView(UiActor actors, TemplateService templates, UserDirectory users, TaskSummaries tasks,
                     NotificationService notifications) {
         Actor actor = actors.get();
         String name = users.byUsername(actor.username()).map(u -> u.displayName() == null ? u.username()
                 : u.displayName()).orElse(actor.username());
         add(new H2(getTranslation("home.welcome", name)));
 
-        add(new H3(getTranslation("home.launcher")));
-        List<FormDraft> published = MainLayout.publishedForms(forms, actor);
-        Div launcher = new Div();
-        launcher.addClassName("opensop-launcher");
-        launcher.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
-        for (FormDraft form : published) {
-            RouterLink link = new RouterLink(RecordListView.class, new RouteParameters("form", form.key()));
-            link.setText(form.definition().label().in(getLocale()));
-            link.getStyle().set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
-                    .set("background", "var(--lumo-contrast-5pct)").set("min-width", "10em");
-            launcher.add(link);
-        }
-        if (published.isEmpty()) {
-            launcher.add(new Paragraph(getTranslation("home.noForms")));
-        }
-        add(launcher);
+        add(new H3(getTranslation("home.launcher")), launcher(templates.launcher(actor)));
 
         List<TaskSummaries.TaskSummary> open = tasks.open(actor, getLocale());
         add(alerts(open, notifications.unread(actor)), myTasks(open, actor), recordsNeedingAction(open));
+    }
+
+    /** One group per installed app with the forms the user may read, then the forms of no app under "Other". */
+    private Div launcher(AppLauncher launcher) {
+        Div groups = new Div();
+        groups.getElement().setAttribute("data-testid", "home-launcher");
+        groups.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
+                .set("width", "100%");
+        for (InstalledApp app : launcher.apps()) {
+            groups.add(group(app.name().in(getLocale()), "launcher-app-" + app.app(), app.forms()));
+        }
+        if (!launcher.otherForms().isEmpty()) {
+            groups.add(group(getTranslation("home.launcher.other"), "launcher-other", launcher.otherForms()));
+        }
+        if (launcher.apps().isEmpty() && launcher.otherForms().isEmpty()) {
+            groups.add(new Paragraph(getTranslation("home.noForms")));
+        }
+        return groups;
+    }
+
+    private Div group(String title, String testId, List<PublishedForm> forms) {
+        H4 heading = new H4(title);
+        heading.getStyle().set("margin", "0");
+        Div links = new Div();
+        links.addClassName("opensop-launcher");
+        links.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        for (PublishedForm form : forms) {
+            RouterLink link = new RouterLink(RecordListView.class, new RouteParameters("form", form.key()));
+            link.setText(form.definition().label().in(getLocale()));
+            link.getElement().setAttribute("data-testid", "launcher-form-" + form.key());
+            link.getStyle().set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
+                    .set("background", "var(--lumo-contrast-5pct)").set("min-width", "10em");
+            links.add(link);
+        }
+        Div group = new Div(heading, links);
+        group.getElement().setAttribute("data-testid", testId);
+        group.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+        return group;
     }
 
     /** Red items: tasks whose SLA has fired, and unread notifications. */

@@ -32,6 +32,7 @@ import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.TaskDetail;
+import io.opensop.engine.workflow.TaskEdits;
 import io.opensop.engine.workflow.WorkTask;
 import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.engine.workflow.approval.ApprovalEntry;
@@ -50,8 +51,8 @@ import java.util.stream.Collectors;
 /**
  * One task: its record shown through the task's own form (the same renderer as record pages; fields
  * outside the task's section or read-only to the user are locked), and the actions of the workflow
- * and approval services: claim, complete (record save + task completion in one transaction), approve,
- * reject or return with a reason, transfer, add a signer.
+ * and approval services: claim, complete, approve, reject or return with a reason (each saves the edited
+ * fields with the decision in one transaction), transfer, add a signer.
  */
 @Route(value = "tasks/:id", layout = MainLayout.class)
 @PermitAll
@@ -140,19 +141,18 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         bar.add(complete);
         bar.add(button("task.approve", "task-approve", VaadinIcon.THUMBS_UP, () -> commentDialog("task.approve",
                 false, comment -> {
-                    saveChanges();
-                    workflow.approve(actors.get(), task.id(), comment);
+                    workflow.approve(actors.get(), task.id(), comment, edits());
                     done("task.approved");
                 })));
         bar.add(button("task.reject", "task-reject", VaadinIcon.THUMBS_DOWN, () -> commentDialog("task.reject",
                 true, comment -> {
-                    workflow.reject(actors.get(), task.id(), comment, null);
+                    workflow.reject(actors.get(), task.id(), comment, null, edits());
                     done("task.rejected");
                 })));
         if (task.actions().contains(WorkTask.RETURN)) {
             bar.add(button("task.return", "task-return", VaadinIcon.ARROW_BACKWARD, () -> commentDialog(
                     "task.return", true, reason -> {
-                        workflow.returnTask(actors.get(), task.id(), WorkflowService.SUBMITTER, reason);
+                        workflow.returnTask(actors.get(), task.id(), WorkflowService.SUBMITTER, reason, edits());
                         done("task.returnedDone");
                     })));
         }
@@ -199,16 +199,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /**
-     * An approval decides; it does not save. Edits made on the approval form are saved first through
-     * the record service (with the version the user saw), so a conflicting edit stops the approval.
+     * What the user changed on the form, saved by the engine together with the decision (approve, reject,
+     * return) in one transaction, against the version the user saw: a refused decision keeps no edit.
      */
-    private void saveChanges() {
-        Map<String, Object> changes = changes();
-        if (!changes.isEmpty()) {
-            detail = new TaskDetail(detail.task(), detail.form(), detail.formVersion(),
-                    records.update(actors.get(), detail.task().recordFormKey(), detail.record().id(),
-                            detail.record().version(), changes), detail.returnTargets());
-        }
+    private TaskEdits edits() {
+        return new TaskEdits(detail.record().version(), changes());
     }
 
     private Map<String, Object> changes() {

@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The designer builds a form from scratch in the browser (a money field, a formula field, a rule),
+ * The designer builds a form from scratch in the browser (a money field, a formula field whose typo is
+ * fixed by completing the word at the caret, a rule),
  * publishes it after seeing the schema preview, and the record page then enforces the rule on the
  * field and shows the computed formula value. Screenshots: target/screenshots/FormDesignerBrowserTest/.
  */
@@ -66,7 +67,16 @@ class FormDesignerBrowserTest extends BrowserTestBase {
                 By.cssSelector("[data-testid='prop-formula'] [data-testid='formula-underline']")));
         assertThat(underline.getText()).isEqualTo("amont");
         screenshot("2-formula-error-underlined");
-        replace("[data-testid='prop-formula'] vaadin-text-area textarea", "ROUND(amount * 10%, 2)");
+        // The typo is fixed where it is: the caret goes back into "amont", and the suggestion for what is
+        // typed before the caret replaces that word and keeps the rest.
+        WebElement formula = visible("[data-testid='prop-formula'] vaadin-text-area textarea");
+        formula.click();
+        formula.sendKeys(Keys.HOME);
+        for (int i = 0; i < "ROUND(amo".length(); i++) {
+            formula.sendKeys(Keys.ARROW_RIGHT);
+        }
+        click("[data-testid='prop-formula'] [data-testid='suggestion-amount']");
+        wait.until(ExpectedConditions.attributeToBe(formula, "value", "ROUND(amount * 10%, 2)"));
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid='prop-formula'] [data-testid='formula-ok']")));
         replace("vaadin-integer-field[data-testid='prop-scale'] input", "2");
