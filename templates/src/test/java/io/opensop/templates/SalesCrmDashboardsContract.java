@@ -2,8 +2,6 @@ package io.opensop.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.aggregate.AggregateQuery;
 import io.opensop.engine.aggregate.AggregateFunction;
 import io.opensop.engine.aggregate.Measure;
@@ -12,6 +10,7 @@ import io.opensop.engine.dashboard.DashboardData;
 import io.opensop.engine.dashboard.DashboardFilters;
 import io.opensop.engine.dashboard.WidgetData;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
@@ -20,26 +19,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sales-crm dashboards on the template's sample data, as a rep and as their manager see them. */
-abstract class SalesCrmDashboardsContract {
+abstract class SalesCrmDashboardsContract extends EngineContract {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
     private Actor rep1;
     private Actor manager;
 
-    protected abstract HikariDataSource newDatabase();
-
     @BeforeEach
     void install() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
         UserAccount managerAccount = engine.users().create(new NewUser("manager", "{noop}x", "Wang", null, "zh-CN",
                 "Asia/Shanghai", null, "east-1", "east", Set.of("sales_manager")));
         UserAccount rep = engine.users().create(new NewUser("rep1", "{noop}x", "Li", null, "zh-CN", "Asia/Shanghai",
@@ -50,11 +40,6 @@ abstract class SalesCrmDashboardsContract {
         manager = actor(managerAccount);
         engine.templates(new StoredProcessModels()).install(EngineHarness.admin(), ClasspathTemplates.load("sales-crm"),
                 true);
-    }
-
-    @AfterEach
-    void close() {
-        dataSource.close();
     }
 
     @Test

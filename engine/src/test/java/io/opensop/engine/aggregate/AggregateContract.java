@@ -3,14 +3,13 @@ package io.opensop.engine.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.RecordFilter;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +28,8 @@ import org.junit.jupiter.api.Test;
  * Aggregates over real record tables: exact sums, the row scope of a list, hidden fields refused,
  * periods in the actor's zone with ISO weeks, owners' regions, relative dates.
  */
-abstract class AggregateContract {
+abstract class AggregateContract extends EngineContract {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
     private AggregateService aggregates;
     private Actor director;
     private Actor manager;
@@ -42,13 +37,8 @@ abstract class AggregateContract {
     private Actor repB;
     private Actor repWest;
 
-    protected abstract HikariDataSource newDatabase();
-
     @BeforeEach
     void salesTeam() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
         aggregates = engine.aggregates();
         director = actor(user("director", null, "hq", "hq", "sales_director"));
         manager = actor(user("m_east", director.userId(), "east-1", "east", "sales_manager"));
@@ -77,11 +67,6 @@ abstract class AggregateContract {
         deal(repA, "a2", "won", "200.20", "20.00", "2027-01-01", "2026-03-01T15:30:00Z");
         deal(repB, "b1", "won", "0.03", "1.00", "2026-02-27", "2026-03-03T02:00:00Z");
         deal(repWest, "w1", "lost", "1000.00", "5.00", "2026-02-10", "2026-04-01T00:00:00Z");
-    }
-
-    @AfterEach
-    void close() {
-        dataSource.close();
     }
 
     @Test

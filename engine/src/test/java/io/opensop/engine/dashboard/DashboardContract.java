@@ -3,8 +3,6 @@ package io.opensop.engine.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.NotFoundException;
@@ -17,7 +15,7 @@ import io.opensop.engine.template.TemplateArchives;
 import io.opensop.engine.template.TemplatePackage;
 import io.opensop.engine.template.TemplateResult;
 import io.opensop.engine.template.TemplateService;
-import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
 import java.math.BigDecimal;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * optimistic versions, every problem reported, data computed per viewer, and install, three-way
  * upgrade, export and uninstall like forms.
  */
-abstract class DashboardContract {
+abstract class DashboardContract extends EngineContract {
 
     private static final String FORM = """
             {"key":"visit","app":"field","label":{"en":"Visit","zh-CN":"拜访"},
@@ -60,24 +57,15 @@ abstract class DashboardContract {
                          "period":{"field":"visited_on","unit":"month"}}}]}
             """;
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
     private DashboardService dashboards;
     private TemplateService templates;
-    private final Actor admin = EngineHarness.admin();
     private Actor designer;
     private Actor manager;
     private Actor repA;
     private Actor repB;
 
-    protected abstract HikariDataSource newDatabase();
-
     @BeforeEach
     void installTemplate() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
         dashboards = engine.dashboards();
         templates = engine.templates(ProcessModels.NONE);
         designer = actor(user("ops", null, null, "designer"));
@@ -88,11 +76,6 @@ abstract class DashboardContract {
         visit(repA, "2026-03-01", "100.00", "40.00");
         visit(repA, "2026-01-15", "50.50", "10.00");
         visit(repB, "2026-03-02", "7.25", "1.00");
-    }
-
-    @AfterEach
-    void close() {
-        dataSource.close();
     }
 
     @Test

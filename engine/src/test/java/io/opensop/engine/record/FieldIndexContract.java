@@ -3,21 +3,16 @@ package io.opensop.engine.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.PublishResult;
-import io.opensop.engine.security.Actor;
-import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.IndexCatalog;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,26 +20,8 @@ import org.junit.jupiter.api.Test;
  * (read back from the database catalog through JDBC metadata), removing the option drops them, a
  * retype keeps them on the new column, and fields that cannot be indexed are refused by name.
  */
-abstract class FieldIndexContract {
+abstract class FieldIndexContract extends EngineContract {
 
-    protected HikariDataSource dataSource;
-    protected EngineHarness harness;
-    protected EngineServices engine;
-    protected final Actor admin = EngineHarness.admin();
-
-    protected abstract HikariDataSource newDatabase();
-
-    @BeforeEach
-    void startEngine() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        dataSource.close();
-    }
 
     protected static FormDefinition opportunity(String amountAttributes, String regionAttributes) {
         return FormJson.read("""

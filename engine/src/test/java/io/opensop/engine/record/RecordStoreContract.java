@@ -3,8 +3,6 @@ package io.opensop.engine.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.audit.FieldChange;
 import io.opensop.engine.audit.Revision;
@@ -17,6 +15,7 @@ import io.opensop.engine.form.FormJson;
 import io.opensop.engine.metadata.FormDraft;
 import io.opensop.engine.metadata.PublishResult;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.testing.Forms;
 import java.io.ByteArrayInputStream;
@@ -34,34 +33,14 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The record store's behaviour, run unchanged on every supported database: each subclass only
  * says which database.
  */
-abstract class RecordStoreContract {
+abstract class RecordStoreContract extends EngineContract {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
-    private final Actor admin = EngineHarness.admin();
-
-    protected abstract HikariDataSource newDatabase();
-
-    @BeforeEach
-    void startEngine() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        dataSource.close();
-    }
 
     private void publish(FormDefinition definition) {
         harness.publish(definition);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.audit.Revision;
 import io.opensop.engine.error.ConflictException;
 import io.opensop.engine.error.Problem;
@@ -18,6 +16,7 @@ import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.record.StoredRecords;
 import io.opensop.engine.record.PublishedForm;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,34 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Formulas applied to records (computed fields, rules, conditions, uniqueness, roll-ups, publish
  * checks, recompute, explain), run unchanged on every supported database.
  */
-abstract class FormulaRulesContract {
+abstract class FormulaRulesContract extends EngineContract {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
-    private final Actor admin = EngineHarness.admin();
-
-    protected abstract HikariDataSource newDatabase();
-
-    @BeforeEach
-    void startEngine() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        dataSource.close();
-    }
 
     private void save(FormDefinition definition) {
         harness.saveDraft(definition);

@@ -3,14 +3,13 @@ package io.opensop.engine.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.attachment.AttachmentRef;
 import io.opensop.engine.error.NotFoundException;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormJson;
 import io.opensop.engine.record.AttachmentDownloads;
+import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +27,8 @@ import org.junit.jupiter.api.Test;
  * A file is downloaded through the records that show it: the uploader, admins and those who may read
  * such a record with the holding field visible get it; everyone else is told it does not exist.
  */
-abstract class AttachmentDownloadContract {
+abstract class AttachmentDownloadContract extends EngineContract {
 
-    private HikariDataSource dataSource;
-    private EngineHarness harness;
-    private EngineServices engine;
     private AttachmentDownloads downloads;
     private Actor manager;
     private Actor repA;
@@ -44,13 +39,8 @@ abstract class AttachmentDownloadContract {
     private AttachmentRef scan;
     private AttachmentRef receipt;
 
-    protected abstract HikariDataSource newDatabase();
-
     @BeforeEach
     void dealWithFiles() {
-        dataSource = newDatabase();
-        harness = new EngineHarness(dataSource);
-        engine = harness.engine;
         downloads = engine.attachmentDownloads();
         Actor designer = actor(user("ops", null, "designer"));
         manager = actor(user("m_east", null, "sales_manager"));
@@ -77,11 +67,6 @@ abstract class AttachmentDownloadContract {
         dealOfA = engine.records().create(repA, "deal", Map.of("name", "A's deal", "contract", List.of(contract.id()),
                 "lines", List.of(Map.of("receipt", List.of(receipt.id()))))).id();
         engine.records().update(manager, "deal", dealOfA, 1, Map.of("credit_scan", List.of(scan.id())));
-    }
-
-    @AfterEach
-    void close() {
-        dataSource.close();
     }
 
     @Test
