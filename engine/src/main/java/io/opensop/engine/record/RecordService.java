@@ -112,6 +112,17 @@ public final class RecordService {
     }
 
     /**
+     * The visible fields the actor may also filter, sort and aggregate on: all but values read through a
+     * reference into a form whose records the actor may not all read (a filter or an order would reveal
+     * the rows where they are hidden). Lists offer filters and sorting on these only.
+     */
+    public Set<String> queryableFields(Actor actor, String formKey) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        return java.util.Collections.unmodifiableSet(readThrough.queryable(actor, form, visibleFields(actor, form)));
+    }
+
+    /**
      * The current published definition as the actor may see it: the same document with only the
      * visible fields, for views that render forms and list columns (a hidden field gets no editor,
      * no column and no filter choice, instead of an empty one).
