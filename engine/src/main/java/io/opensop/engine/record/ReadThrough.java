@@ -5,7 +5,6 @@ import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.Operation;
-import io.opensop.engine.security.RowScope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -88,15 +86,6 @@ final class ReadThrough {
         return queryable;
     }
 
-    /** The row scope as a condition on the form's table. */
-    static Condition scope(RowScope scope, PublishedForm form) {
-        if (scope.all()) {
-            return DSL.noCondition();
-        }
-        Field<Long> owner = RecordStore.longField(form.layout().tableName(), SqlNames.OWNER_ID);
-        return scope.ownerIds().isEmpty() ? DSL.falseCondition() : owner.in(scope.ownerIds());
-    }
-
     private static boolean hiddenInRow(Set<String> refs, FormRecord row, Map<String, Set<Long>> readable) {
         if (refs == null) {
             return false;
@@ -154,7 +143,7 @@ final class ReadThrough {
         return new HashSet<>(dsl.select(id).from(RecordStore.table(table))
                 .where(id.in(ids))
                 .and(DSL.field(DSL.name(SqlNames.quoted(table), SqlNames.quoted(SqlNames.DELETED)), SQLDataType.BOOLEAN).isFalse())
-                .and(scope(policy.rowScope(actor, target.get().definition()), target.get()))
+                .and(RowScopes.condition(policy.rowScope(actor, target.get().definition()), target.get()))
                 .fetch(id));
     }
 }

@@ -407,7 +407,7 @@ public final class RecordService {
     }
 
     private Condition scopeCondition(Actor actor, PublishedForm form) {
-        return ReadThrough.scope(policy.rowScope(actor, form.definition()), form);
+        return RowScopes.condition(policy.rowScope(actor, form.definition()), form);
     }
 
     /** Coerces the fields a client sent; unknown, hidden and read-only fields are refused. */
