@@ -5,6 +5,7 @@ import io.opensop.engine.EngineServices;
 import io.opensop.engine.notify.NotificationService;
 import io.opensop.engine.notify.NotificationView;
 import io.opensop.engine.security.Actor;
+import io.opensop.engine.template.TemplatePackage;
 import io.opensop.engine.template.TemplateService;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.testing.MutableClock;
@@ -47,7 +48,7 @@ final class SalesCrmFixture implements AutoCloseable {
     private final SlaHarness sla;
     private final EngineHarness plain;
 
-    private SalesCrmFixture(HikariDataSource dataSource, boolean withWorkflow) {
+    private SalesCrmFixture(HikariDataSource dataSource, boolean withWorkflow, TemplatePackage installed) {
         this.dataSource = dataSource;
         if (withWorkflow) {
             this.sla = new SlaHarness(dataSource);
@@ -72,17 +73,22 @@ final class SalesCrmFixture implements AutoCloseable {
         user("finance", "Sun", null, "finance");
         this.templates = engine.templates(withWorkflow ? new ProcessModelsAdapter(harness.workflow.models())
                 : new StoredProcessModels());
-        templates.install(admin, ClasspathTemplates.load("sales-crm"), true);
+        templates.install(admin, installed, true);
     }
 
     /** Forms, rules and sample data only: the package's BPMN is stored, not deployed. */
     static SalesCrmFixture withoutWorkflow(HikariDataSource dataSource) {
-        return new SalesCrmFixture(dataSource, false);
+        return new SalesCrmFixture(dataSource, false, ClasspathTemplates.load("sales-crm"));
     }
 
     /** Camunda with pipelines, approvals, SLA clocks and notifications. */
     static SalesCrmFixture withWorkflow(HikariDataSource dataSource) {
-        return new SalesCrmFixture(dataSource, true);
+        return new SalesCrmFixture(dataSource, true, ClasspathTemplates.load("sales-crm"));
+    }
+
+    /** Like {@link #withWorkflow} with an older release of the package installed, to upgrade it. */
+    static SalesCrmFixture withWorkflowAndRelease(HikariDataSource dataSource, TemplatePackage release) {
+        return new SalesCrmFixture(dataSource, true, release);
     }
 
     private UserAccount user(String username, String name, Long managerId, String role) {

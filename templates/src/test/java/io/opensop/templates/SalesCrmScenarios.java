@@ -241,7 +241,8 @@ abstract class SalesCrmScenarios {
         io.opensop.engine.audit.MidnightResignReport report = new io.opensop.engine.audit.MidnightResignReport(
                 engine.revisions(), engine.records(), engine.forms());
 
-        List<io.opensop.engine.audit.ResignFinding> findings = report.run(manager, "contract", "signed_on",
+        Actor finance = f.actor("finance");
+        List<io.opensop.engine.audit.ResignFinding> findings = report.run(finance, "contract", "signed_on",
                 java.time.Duration.ofMinutes(30), EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
                 java.time.LocalDate.parse("2026-11-30"));
 
@@ -256,11 +257,14 @@ abstract class SalesCrmScenarios {
             assertThat(f.signedBy()).isEqualTo("rep1");
             assertThat(f.minutesApart()).isEqualTo(2);
         });
-        Actor otherRep = f.actor("rep2");
-        assertThat(report.run(otherRep, "contract", "signed_on", java.time.Duration.ofMinutes(30),
-                EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
-                java.time.LocalDate.parse("2026-11-30"))).isEmpty();
-        assertThatThrownBy(() -> report.run(manager, "contract", "signed", java.time.Duration.ofDays(2),
+        // the reps and managers whose signing it audits may not run it
+        for (Actor audited : List.of(rep, manager)) {
+            assertThatThrownBy(() -> report.run(audited, "contract", "signed_on", java.time.Duration.ofMinutes(30),
+                    EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"),
+                    java.time.LocalDate.parse("2026-11-30")))
+                    .isInstanceOf(io.opensop.engine.error.AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> report.run(finance, "contract", "signed", java.time.Duration.ofDays(2),
                 EngineHarness.SHANGHAI, java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::field).containsExactly("field", "window"));

@@ -1,5 +1,6 @@
 package io.opensop.engine.audit;
 
+import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.NotFoundException;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
@@ -17,15 +18,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Audit report over the revision history: records whose {@code field} was set, withdrawn (cleared or
  * changed to another value) and set again, where the first and the last of those saves fall on
  * different calendar days in {@code zone} and at most {@code window} apart — e.g. a contract signed at
  * 23:59 and re-signed at 00:01, which moves it into another day, month or quarter. Only records the
- * actor may read are reported (each candidate is read through {@link RecordService#get}).
+ * actor may read are reported (each candidate is read through {@link RecordService#get}), only admins
+ * and {@link #AUDITOR_ROLES} may run it, and only on a field they see.
  */
 public final class MidnightResignReport {
+
+    /**
+     * Who may run the report besides admins: the control functions and sales directors, not the reps and
+     * managers whose signing it audits.
+     */
+    public static final Set<String> AUDITOR_ROLES = Set.of("sales_director", "finance", "legal");
 
     /** Longest window accepted: a "midnight" pattern spans minutes or hours, not days. */
     public static final Duration MAX_WINDOW = Duration.ofHours(12);
@@ -46,9 +55,14 @@ public final class MidnightResignReport {
      */
     public List<ResignFinding> run(Actor actor, String formKey, String field, Duration window, ZoneId zone,
                                    LocalDate from, LocalDate to) {
+        if (!actor.isAdmin() && AUDITOR_ROLES.stream().noneMatch(actor::hasRole)) {
+            throw new AccessDeniedException("the midnight re-sign audit needs the admin, sales_director, finance"
+                    + " or legal role");
+        }
         FormDefinition form = forms.published(actor, formKey).definition();
         List<Problem> problems = new ArrayList<>();
-        if (field == null || form.field(field).isEmpty()) {
+        // a field hidden from the actor is unknown to them: its history would show its values
+        if (field == null || form.field(field).isEmpty() || !records.visibleFields(actor, formKey).contains(field)) {
             problems.add(Problem.of("field", "unknown_field", String.valueOf(field)));
         }
         if (window == null || window.isNegative() || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {

@@ -18,6 +18,7 @@ public final class CompiledFormula {
     private final MvelGenerator.Output generated;
     private final Serializable compiled;
     private final Set<String> fieldsRead;
+    private final Set<Navigation> navigations;
     /** Sub-expressions compiled on first explain; explanations are rare, so they are not compiled up front. */
     private final Map<Integer, Serializable> explained = new ConcurrentHashMap<>();
 
@@ -27,12 +28,24 @@ public final class CompiledFormula {
         this.generated = generated;
         this.compiled = compiled;
         Set<String> keys = new LinkedHashSet<>();
+        Set<Navigation> through = new LinkedHashSet<>();
         for (Binding b : generated.bindings()) {
             if (b != null) {
                 keys.add(b.key());
+                if (b.kind() == Binding.Kind.THROUGH_REFERENCE) {
+                    through.add(new Navigation(b.key(), b.targetForm(), b.member()));
+                }
             }
         }
         this.fieldsRead = Set.copyOf(keys);
+        this.navigations = Set.copyOf(through);
+    }
+
+    /**
+     * A field of another record read through a reference: {@code customer.industry} is the reference
+     * {@code customer} of this form, pointing into {@code targetForm}, and its field {@code industry}.
+     */
+    public record Navigation(String reference, String targetForm, String field) {
     }
 
     public String expression() {
@@ -47,6 +60,11 @@ public final class CompiledFormula {
     /** Keys of this form's fields the formula reads; a navigation such as {@code customer.industry} reads {@code customer}. */
     public Set<String> fieldsRead() {
         return fieldsRead;
+    }
+
+    /** The fields of referenced records the formula reads (each reference also appears in {@link #fieldsRead()}). */
+    public Set<Navigation> navigations() {
+        return navigations;
     }
 
     /**

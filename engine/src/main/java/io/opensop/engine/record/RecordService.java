@@ -15,7 +15,6 @@ import io.opensop.engine.security.AccessPolicy;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.security.FieldAccess;
 import io.opensop.engine.security.Operation;
-import io.opensop.engine.security.RowScope;
 import io.opensop.engine.support.Json;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -28,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jooq.Condition;
@@ -59,6 +59,7 @@ public final class RecordService {
     private final AutoNumbers autoNumbers;
     private final List<StageGuard> stageGuards = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<DerivedInputs> derivedInputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ReadThrough readThrough;
 
     public RecordService(DSLContext dsl, TransactionOperations transactions, PublishedForms forms, AccessPolicy policy,
                          Lookups lookups, RevisionLog revisions, Consumer<Object> events, Clock clock,
@@ -73,6 +74,7 @@ public final class RecordService {
         this.clock = clock;
         this.businessZone = businessZone;
         this.hooks = List.copyOf(hooks);
+        this.readThrough = new ReadThrough(dsl, forms, policy, derivedInputs);
         this.store = new RecordStore(dsl);
         this.autoNumbers = new AutoNumbers(dsl);
     }
@@ -107,6 +109,17 @@ public final class RecordService {
             }
         }
         return java.util.Collections.unmodifiableMap(access);
+    }
+
+    /**
+     * The visible fields the actor may also filter, sort and aggregate on: all but values read through a
+     * reference into a form whose records the actor may not all read (a filter or an order would reveal
+     * the rows where they are hidden). Lists offer filters and sorting on these only.
+     */
+    public Set<String> queryableFields(Actor actor, String formKey) {
+        PublishedForm form = published(formKey);
+        policy.check(actor, form.definition(), Operation.READ);
+        return java.util.Collections.unmodifiableSet(readThrough.queryable(actor, form, visibleFields(actor, form)));
     }
 
     /**
@@ -304,7 +317,7 @@ public final class RecordService {
         int limit = query.limit() <= 0 ? RecordQuery.DEFAULT_LIMIT : Math.min(query.limit(), RecordQuery.MAX_LIMIT);
         String table = form.layout().tableName();
         List<Problem> problems = new ArrayList<>();
-        QueryBuilder builder = new QueryBuilder(form, visibleFields(actor, form),
+        QueryBuilder builder = new QueryBuilder(form, readThrough.queryable(actor, form, visibleFields(actor, form)),
                 new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone()));
         Condition where = builder.filters(query.filters(), problems)
                 .and(scopeCondition(actor, form))
@@ -345,7 +358,7 @@ public final class RecordService {
                 exact = true;
             }
         }
-        List<FormRecord> items = rows.stream().map(r -> visible(actor, form, r)).toList();
+        List<FormRecord> items = readThrough.mask(actor, form, visibleFields(actor, form), rows);
         return new RecordPage(items, next, count, exact);
     }
 
@@ -357,7 +370,7 @@ public final class RecordService {
     public ScopedRecords scoped(Actor actor, String formKey, List<RecordFilter> filters, List<Problem> problems) {
         PublishedForm form = published(formKey);
         policy.check(actor, form.definition(), Operation.READ);
-        QueryBuilder builder = new QueryBuilder(form, visibleFields(actor, form),
+        QueryBuilder builder = new QueryBuilder(form, readThrough.queryable(actor, form, visibleFields(actor, form)),
                 new ValueCoercer(lookups, CoercionMode.LENIENT, actor.zone()));
         String table = form.layout().tableName();
         Condition where = builder.filters(filters, problems)
@@ -371,10 +384,13 @@ public final class RecordService {
         FormRecord record = get(actor, formKey, id);
         PublishedForm form = published(formKey);
         Set<String> visible = visibleFields(actor, form);
+        // the record as the actor sees it lacks the values read through references they may not follow
+        Set<String> shown = record.values().keySet();
         return revisions.history(formKey, record.id()).stream()
                 .map(r -> new Revision(r.id(), r.formKey(), r.recordId(), r.recordVersion(), r.action(), r.changedBy(),
                         r.changedAt(), r.changes().stream()
-                        .filter(c -> visible.contains(c.field()) || SqlNames.STAGE.equals(c.field())).toList()))
+                        .filter(c -> visible.contains(c.field()) && shown.contains(c.field())
+                                || SqlNames.STAGE.equals(c.field())).toList()))
                 .toList();
     }
 
@@ -414,12 +430,7 @@ public final class RecordService {
     }
 
     private Condition scopeCondition(Actor actor, PublishedForm form) {
-        RowScope scope = policy.rowScope(actor, form.definition());
-        if (scope.all()) {
-            return DSL.noCondition();
-        }
-        Field<Long> owner = RecordStore.longField(form.layout().tableName(), SqlNames.OWNER_ID);
-        return scope.ownerIds().isEmpty() ? DSL.falseCondition() : owner.in(scope.ownerIds());
+        return RowScopes.condition(policy.rowScope(actor, form.definition()), form);
     }
 
     /** Coerces the fields a client sent; unknown, hidden and read-only fields are refused. */
@@ -504,6 +515,12 @@ public final class RecordService {
     }
 
     private Set<String> visibleFields(Actor actor, PublishedForm form) {
+        return visibleFields(actor, form, new HashSet<>());
+    }
+
+    /** {@code visiting}: the forms whose visible fields are being worked out, as references may form a cycle. */
+    private Set<String> visibleFields(Actor actor, PublishedForm form, Set<String> visiting) {
+        visiting.add(form.key());
         Set<String> visible = new HashSet<>();
         for (FieldDefinition field : form.definition().fieldList()) {
             if (policy.fieldAccess(actor, form.definition(), field).visible()) {
@@ -511,21 +528,22 @@ public final class RecordService {
             }
         }
         if (!actor.isAdmin()) {
-            hideDerivedFromHidden(actor, form.definition(), visible);
+            hideDerivedFromHidden(actor, form.definition(), visible, visiting);
         }
         return visible;
     }
 
     /** Removes computed fields that read a hidden field, repeatedly, since formulas may read formulas. */
-    private void hideDerivedFromHidden(Actor actor, FormDefinition definition, Set<String> visible) {
+    private void hideDerivedFromHidden(Actor actor, FormDefinition definition, Set<String> visible,
+                                       Set<String> visiting) {
         for (DerivedInputs source : derivedInputs) {
             Map<String, Set<DerivedInputs.Input>> inputs = source.of(definition);
             boolean changed = true;
             while (changed) {
                 changed = false;
                 for (Map.Entry<String, Set<DerivedInputs.Input>> computed : inputs.entrySet()) {
-                    if (visible.contains(computed.getKey())
-                            && !computed.getValue().stream().allMatch(in -> sees(actor, definition, visible, in))) {
+                    if (visible.contains(computed.getKey()) && !computed.getValue().stream()
+                            .allMatch(in -> sees(actor, definition, visible, in, visiting))) {
                         visible.remove(computed.getKey());
                         changed = true;
                     }
@@ -534,26 +552,32 @@ public final class RecordService {
         }
     }
 
-    private boolean sees(Actor actor, FormDefinition definition, Set<String> visible, DerivedInputs.Input input) {
+    private boolean sees(Actor actor, FormDefinition definition, Set<String> visible, DerivedInputs.Input input,
+                         Set<String> visiting) {
         if (input.formKey() == null || input.formKey().equals(definition.key())) {
             // system columns (created_at, stage …) are not fields and are visible to every reader
             return definition.field(input.fieldKey()).isEmpty() || visible.contains(input.fieldKey());
         }
-        return forms.current(input.formKey()).map(PublishedForm::definition)
-                .flatMap(other -> other.field(input.fieldKey())
-                        .map(field -> policy.fieldAccess(actor, other, field).visible()))
-                .orElse(true);
+        Optional<PublishedForm> other = forms.current(input.formKey());
+        Optional<FieldDefinition> field = other.flatMap(o -> o.definition().field(input.fieldKey()));
+        if (field.isEmpty()) {
+            return true;
+        }
+        FormDefinition target = other.get().definition();
+        if (input.via() != null && !policy.allows(actor, target, Operation.READ)) {
+            // read through a reference into a form the actor may not read at all
+            return false;
+        }
+        if (!policy.fieldAccess(actor, target, field.get()).visible()) {
+            return false;
+        }
+        // a value the target form hides from the actor (derived there from a hidden field) stays hidden here
+        return visiting.contains(target.key())
+                || visibleFields(actor, other.get(), new HashSet<>(visiting)).contains(input.fieldKey());
     }
 
     private FormRecord visible(Actor actor, PublishedForm form, FormRecord record) {
-        Set<String> visible = visibleFields(actor, form);
-        Map<String, Object> values = new LinkedHashMap<>();
-        record.values().forEach((key, value) -> {
-            if (visible.contains(key)) {
-                values.put(key, value);
-            }
-        });
-        return record.withValues(java.util.Collections.unmodifiableMap(values));
+        return readThrough.mask(actor, form, visibleFields(actor, form), List.of(record)).get(0);
     }
 
     private static Set<String> keys(List<FieldChange> changes) {

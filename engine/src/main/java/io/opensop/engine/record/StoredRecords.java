@@ -61,12 +61,16 @@ public final class StoredRecords {
     }
 
     /**
-     * Serialises transactions that would file the same engine-made record: on PostgreSQL a
-     * transaction-scoped advisory lock on {@code key}; H2 has none (see docs/formulas.md).
+     * Serialises transactions that would file the same engine-made record, until the calling
+     * transaction ends: on PostgreSQL a transaction-scoped advisory lock on {@code key}; elsewhere (H2)
+     * the row of {@code key} in {@code value_lock}, inserted by the first transaction that needs it
+     * (see docs/formulas.md).
      */
     public void lockValue(String key) {
         if (dsl.dialect().family() == SQLDialect.POSTGRES) {
             dsl.execute("select pg_advisory_xact_lock(hashtext(?))", key);
+        } else {
+            ValueLocks.lock(dsl, key);
         }
     }
 

@@ -4,6 +4,7 @@ import io.opensop.engine.form.FieldDefinition;
 import io.opensop.engine.form.FieldType;
 import io.opensop.engine.form.FormDefinition;
 import io.opensop.engine.form.RollupDefinition;
+import io.opensop.engine.formula.CompiledFormula;
 import io.opensop.engine.formula.FormulaException;
 import io.opensop.engine.formula.FormulaType;
 import io.opensop.engine.record.DerivedInputs;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fields each formula and roll-up field reads: a formula reads the fields it names (a navigation
- * such as {@code customer.industry} reads the reference {@code customer}), a roll-up reads the child
- * form's aggregated field. Kept per form while the same (immutable, shared) published definition
+ * such as {@code customer.industry} reads the reference {@code customer}, and {@code industry} of the
+ * customer form through it), a roll-up reads the child form's aggregated field. Kept per form while the same (immutable, shared) published definition
  * instance comes back, as {@link FormulaSupport} keeps schemas, because record reads ask on every row.
  */
 final class FormulaDerivedInputs implements DerivedInputs {
@@ -47,8 +48,9 @@ final class FormulaDerivedInputs implements DerivedInputs {
             Set<Input> reads = new LinkedHashSet<>();
             if (field.type() == FieldType.FORMULA && field.formula() != null) {
                 try {
-                    formulas.compile(form, field.formula(), FormulaType.of(field.resultType())).fieldsRead()
-                            .forEach(key -> reads.add(new Input(null, key)));
+                    CompiledFormula compiled = formulas.compile(form, field.formula(), FormulaType.of(field.resultType()));
+                    compiled.fieldsRead().forEach(key -> reads.add(new Input(null, key)));
+                    compiled.navigations().forEach(n -> reads.add(new Input(n.targetForm(), n.field(), n.reference())));
                 } catch (FormulaException notCompilable) {
                     // publish refuses formulas that do not compile against the form, and the formula
                     // feature computes nothing from them either, so there is no value to hide

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -132,8 +133,13 @@ public final class SlaService {
                     end(clock, STOPPED);
                 } else if (until(policy, form.get(), record)) {
                     end(clock, MET);
-                } else if (SlaPolicy.STAGE.equals(policy.start()) && !clock.activityId().equals(record.stage())) {
+                } else if (SlaPolicy.STAGE.equals(policy.start()) && !Objects.equals(clock.activityId(), record.stage())) {
                     end(clock, STOPPED);
+                    if (clock.activityId() == null && policy.appliesToStage(record.stage())) {
+                        // started before its policy became a stage clock (a template upgrade, e.g. sales-crm
+                        // 1.0 to 1.1): it goes on as a clock of the stage the record is in
+                        start(policy, record, null, record.stage(), now());
+                    }
                 } else if (SlaPolicy.FIELD.equals(policy.start()) && change.changedFields().contains(policy.field())) {
                     end(clock, STOPPED);
                 } else if (policy.resetOnUpdate() && byPerson && updated
@@ -144,7 +150,7 @@ public final class SlaService {
             for (Row clock : finished) {
                 SlaPolicy policy = policy(policies, clock.policy());
                 if (policy != null && policy.resetOnUpdate() && byPerson && Revision.UPDATE.equals(change.action())
-                        && (!SlaPolicy.STAGE.equals(policy.start()) || clock.activityId().equals(record.stage()))
+                        && (!SlaPolicy.STAGE.equals(policy.start()) || Objects.equals(clock.activityId(), record.stage()))
                         && !until(policy, form.get(), record)) {
                     dsl.execute("update sla_clock set status = ? where id = ?", RUNNING, clock.id());
                     reset(load(clock.id()), now());

@@ -13,6 +13,7 @@ import io.opensop.engine.form.FormJson;
 import io.opensop.engine.formula.FormulaExplanation;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordQuery;
+import io.opensop.engine.record.RecordSaveHook;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.record.StoredRecords;
 import io.opensop.engine.record.PublishedForm;
@@ -24,6 +25,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -323,6 +331,44 @@ abstract class FormulaRulesContract extends EngineContract {
                 "bob 2026-03-02 1/0");
         assertThat(engine.records().list(admin, "scorecard", RecordQuery.firstPage(10)).items())
                 .allSatisfy(card -> assertThat(card.ownerId()).isEqualTo(card.values().get("rep")));
+    }
+
+    @Test
+    void twoSimultaneousFirstSavesOfARepInOneWeekFileOneScorecard() throws Exception {
+        publish(FormJson.read(VISIT));
+        publish(FormJson.read(SCORECARD));
+        Actor ann = EngineHarness.user(engine.users().create(new io.opensop.engine.user.NewUser("ann", "x", "Ann",
+                null, "en", "Asia/Shanghai", null, null, null, java.util.Set.of("rep"))).id(), "ann", "rep");
+        // both saves wait for each other inside their transactions, so each looks for the week's
+        // scorecard before the other has committed
+        CyclicBarrier bothSaving = new CyclicBarrier(2);
+        RecordSaveHook meetInTheSave = new RecordSaveHook() {
+            @Override
+            public void beforeWrite(Actor actor, PublishedForm form, FormRecord previous, Map<String, Object> values,
+                                    List<Problem> problems) {
+                if (form.key().equals("visit")) {
+                    try {
+                        bothSaving.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                        throw new IllegalStateException("the other save did not come", e);
+                    }
+                }
+            }
+        };
+        EngineServices racing = new EngineHarness(dataSource, List.of(meetInTheSave)).engine;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<FormRecord> first = threads.submit(() -> racing.records().create(ann, "visit",
+                    Map.of("name", "first", "visited_at", "2026-03-03T10:00:00+08:00", "quality", true)));
+            Future<FormRecord> second = threads.submit(() -> racing.records().create(ann, "visit",
+                    Map.of("name", "second", "visited_at", "2026-03-04T10:00:00+08:00", "quality", true)));
+            first.get(60, TimeUnit.SECONDS);
+            second.get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(scorecards()).containsExactly("ann 2026-03-02 2/0");
     }
 
     private List<String> scorecards() {

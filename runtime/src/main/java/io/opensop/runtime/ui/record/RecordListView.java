@@ -127,6 +127,8 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         List<FieldDefinition> visible = form.fieldList().stream()
                 .filter(f -> f.type() != FieldType.SUB_FORM)
                 .filter(f -> policy.fieldAccess(actor, form, f).visible()).toList();
+        // values read through references the user may not all follow are shown but neither sorted nor filtered
+        java.util.Set<String> queryable = records.queryableFields(actor, formKey);
 
         grid = new Grid<>();
         grid.getElement().setAttribute("data-testid", "records");
@@ -139,7 +141,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         for (FieldDefinition field : visible) {
             Grid.Column<FormRecord> column = grid.addColumn(r -> formatter.format(field, r.values().get(field.key())))
                     .setHeader(label(field)).setKey(field.key()).setResizable(true).setAutoWidth(true);
-            if (sortable(field)) {
+            if (sortable(field) && queryable.contains(field.key())) {
                 column.setSortProperty(field.key());
             }
             columnKeys.add(field.key());
@@ -178,7 +180,7 @@ public class RecordListView extends VerticalLayout implements BeforeEnterObserve
         grid.setSizeFull();
 
         columns = new ColumnChooser(grid, columnKeys, this::label, this::remember);
-        filterBar = new FilterBar(visible, this::label, new FieldFilters(context), applied -> {
+        filterBar = new FilterBar(visible.stream().filter(f -> queryable.contains(f.key())).toList(), this::label, new FieldFilters(context), applied -> {
             filters = List.copyOf(applied);
             remember();
             refresh();
