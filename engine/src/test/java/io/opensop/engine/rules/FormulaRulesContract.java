@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.opensop.engine.EngineServices;
 import io.opensop.engine.audit.Revision;
 import io.opensop.engine.error.ConflictException;
-import io.opensop.engine.EngineServices;
 import io.opensop.engine.error.Problem;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.form.FormDefinition;
