@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A database that runs sales-crm 1.0.0 (the release as shipped before 1.1, kept as a fixture from git
- * history) with records and the customer's own changes to the forms is upgraded to the shipped 1.1.0:
+ * history) with records and the customer's own changes to the forms is upgraded to the shipped 1.1.1:
  * the dry run lists the changes and the conflict without changing anything, the upgrade keeps every
  * record and every local change, and the 1.1 features (stage clocks, weekly scorecards, stage-entry
  * stamps) work on the upgraded database.
@@ -85,7 +85,7 @@ abstract class SalesCrmUpgradeScenarios {
 
         assertThat(preview.dryRun()).isTrue();
         assertThat(preview.fromVersion()).isEqualTo("1.0.0");
-        assertThat(preview.toVersion()).isEqualTo("1.1.0");
+        assertThat(preview.toVersion()).isEqualTo("1.1.1");
         assertThat(preview.changes()).extracting(TemplateChange::document, TemplateChange::path, TemplateChange::kind)
                 .contains(tuple("form:weekly_target", "$", "added"),
                         tuple("form:opportunity", "$.fields[quote_reached_at]", "upstream"),
@@ -93,9 +93,11 @@ abstract class SalesCrmUpgradeScenarios {
                         tuple("form:opportunity", "$.sla", "upstream"),
                         tuple("form:lead", "$.fields[responded_4h]", "upstream"),
                         tuple("form:lead", "$.fields[received_at]", "upstream"),
-                        // reported at the widest part only one side changed: the whole customer form, one field
+                        // reported at the widest part only one side changed: the whole customer form; on the
+                        // amount field both sides changed, so per property: the customer's label, 1.1.1's index
                         tuple("form:customer", "$", "customer_kept"),
-                        tuple("form:opportunity", "$.fields[amount]", "customer_kept"));
+                        tuple("form:opportunity", "$.fields[amount].label", "customer_kept"),
+                        tuple("form:opportunity", "$.fields[amount].indexed", "upstream"));
         assertThat(preview.conflicts()).extracting(TemplateChange::document, TemplateChange::path)
                 .contains(tuple("form:lead", "$.fields[key_fields_complete].formula"));
         // a dry run changes nothing
@@ -107,7 +109,7 @@ abstract class SalesCrmUpgradeScenarios {
 
         assertThat(upgrade.dryRun()).isFalse();
         assertThat(upgrade.changes()).isEqualTo(preview.changes());
-        assertThat(f.templates.installation("sales-crm").orElseThrow().version()).isEqualTo("1.1.0");
+        assertThat(f.templates.installation("sales-crm").orElseThrow().version()).isEqualTo("1.1.1");
         theRecordsAreKept(old, versionsBefore);
         theLocalChangesAreKept();
         theStageClocksRunOnAStageMove(old);
@@ -177,6 +179,8 @@ abstract class SalesCrmUpgradeScenarios {
         FormDefinition opportunity = engine.forms().current("opportunity").orElseThrow().definition();
         assertThat(opportunity.field("amount").map(FieldDefinition::label).orElseThrow().in(java.util.Locale.ENGLISH))
                 .isEqualTo("Deal value");
+        // both changed the amount field: the customer's label and 1.1.1's sort index are merged
+        assertThat(opportunity.field("amount").map(FieldDefinition::wantsIndex).orElseThrow()).isTrue();
         assertThat(opportunity.field("quote_reached_at")).isPresent();
         assertThat(engine.forms().current("lead").orElseThrow().definition().field("key_fields_complete")
                 .map(FieldDefinition::formula).orElseThrow()).isEqualTo("AND(NOT(ISBLANK(company)), NOT(ISBLANK(phone)))");
