@@ -195,10 +195,49 @@ public final class SchemaManager {
                 addColumn(tableName(formKey, change.fieldPath()), change.column(), after.get(change.fieldPath()));
             }
         }
+        indexKeptColumns(plan, after);
         for (SchemaChange change : plan.changes()) {
             if (change.kind() == SchemaChange.Kind.RETYPE) {
                 backfill(plan, change, null);
             }
+        }
+    }
+
+    /**
+     * New columns are indexed when they are added; columns that stay (or come back) get their index
+     * here, so a field that becomes unique — or a table made before unique fields were indexed — is
+     * indexed by the next publish.
+     */
+    private void indexKeptColumns(SchemaPlan plan, Map<String, FieldDefinition> after) {
+        String formKey = plan.formKey();
+        for (ColumnEntry entry : layouts.columns(formKey)) {
+            FieldDefinition field = after.get(entry.fieldPath());
+            boolean restored = plan.changes().stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RESTORE_FIELD
+                    && c.fieldPath().equals(entry.fieldPath()) && c.column().equals(entry.columnName()));
+            if (field != null && (entry.active() || restored) && ColumnTypes.indexed(field)
+                    && entry.sqlType().equals(ColumnTypes.signature(field))) {
+                createIndex(tableName(formKey, entry.fieldPath()), entry.columnName());
+            }
+        }
+    }
+
+    /**
+     * Gives a field's current column an index for lookups by value, such as an import's upsert key
+     * (one query per batch of keys, which without an index reads the whole table each time, so a
+     * large import slows down with every batch it adds). Idempotent; a field that cannot be indexed
+     * (long text, JSON lists) is left as it is, and so is a failure, e.g. another node creating the
+     * same index at the same moment: the index only makes the lookup faster, never different.
+     * Call it outside a transaction (H2 commits DDL).
+     */
+    public void indexForLookups(PublishedForm form, FieldDefinition field) {
+        Optional<String> column = form.layout().column(field.key());
+        if (column.isEmpty() || !ColumnTypes.indexable(field)) {
+            return;
+        }
+        try {
+            createIndex(form.layout().tableName(), column.get());
+        } catch (org.jooq.exception.DataAccessException raced) {
+            // see above: the lookups stay correct without it
         }
     }
 
