@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.opensop.engine.audit.Revision;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.record.FormRecord;
@@ -196,6 +197,23 @@ abstract class ImportContract {
         assertThat(fx.engine.records().get(fx.otherRep, "deal", theirs.id()).values()).containsEntry("name", "Theirs");
         assertThat(fx.engine.records().list(fx.rep, "deal", RecordQuery.firstPage(50)).items())
                 .extracting(r -> r.values().get("name")).containsExactlyInAnyOrder("Mine", "Mine too", "Imported");
+    }
+
+    @Test
+    void aUniqueValueRepeatedInsideOneBatchIsRefusedAndEveryImportedRowHasItsRevision() {
+        ImportJob job = imports.upload(fx.rep, "account", "accounts.csv",
+                "Code,Name\nNEW-1,One\nNEW-1,Copy\nACME,Clash\nNEW-2,Two\n".getBytes(StandardCharsets.UTF_8), null, null);
+
+        job = imports.commit(fx.rep, "account", job.id(), ImportMode.VALID_ROWS_ONLY, null);
+
+        assertThat(job.rowsCreated()).isEqualTo(2);
+        assertThat(imports.errors(fx.rep, "account", job.id(), 10)).extracting(ImportError::row, ImportError::code)
+                .containsExactly(tuple(3L, "not_unique"), tuple(4L, "not_unique"));
+        List<FormRecord> imported = fx.engine.records().findByValues(fx.rep, "account", "code",
+                List.of("NEW-1", "NEW-2"));
+        assertThat(imported).extracting(r -> r.values().get("name")).containsExactlyInAnyOrder("One", "Two");
+        assertThat(imported).allSatisfy(r -> assertThat(fx.engine.records().history(fx.rep, "account", r.id()))
+                .extracting(Revision::action).containsExactly(Revision.CREATE));
     }
 
     @Test
