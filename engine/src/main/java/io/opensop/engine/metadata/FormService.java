@@ -243,6 +243,11 @@ public final class FormService implements PublishedForms {
         fieldKeys.forEach(key -> form.definition().field(key).ifPresent(field -> schema.indexForLookups(form, field)));
     }
 
+    /** See {@link SchemaManager#refreshStatistics}: after a bulk operation grew the form's table. */
+    public void refreshStatistics(PublishedForm form) {
+        schema.refreshStatistics(form);
+    }
+
     @Override
     public java.util.Map<String, Integer> publishedVersions() {
         java.util.Map<String, Integer> versions = new java.util.TreeMap<>();

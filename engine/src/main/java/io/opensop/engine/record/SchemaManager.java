@@ -16,6 +16,7 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -319,6 +320,21 @@ public final class SchemaManager {
                 writeBatch.run();
             }
             lastId = rows.get(rows.size() - 1).value1();
+        }
+    }
+
+    /**
+     * Refreshes the database's statistics of a form's main table. A table that a bulk operation fills
+     * from empty has none until autovacuum gets to it, and PostgreSQL then takes a 500-key {@code IN}
+     * list for most of the table and scans it instead of using the key's index. Statistics only, so a
+     * failure is ignored. Call it outside a transaction (H2 commits).
+     */
+    public void refreshStatistics(PublishedForm form) {
+        String sql = dsl.dialect().family() == SQLDialect.POSTGRES ? "analyze {0}" : "analyze table {0}";
+        try {
+            dsl.execute(sql, SqlNames.quoted(form.layout().tableName()));
+        } catch (org.jooq.exception.DataAccessException ignored) {
+            // the plans stay correct, only maybe slower
         }
     }
 

@@ -440,6 +440,7 @@ public final class ImportService {
         private final RowBinder binder;
         private final String upsertKey;
         private ImportJobs.Counters counters;
+        private long nextStatistics = 1000;
         private boolean stopped;
 
         Run(Actor actor, ImportJob job, boolean dryRun, ImportMode mode) {
@@ -511,6 +512,19 @@ public final class ImportService {
                 validate(batch, bound);
             } else {
                 commit(batch, bound);
+                refreshStatisticsWhenGrown();
+            }
+        }
+
+        /**
+         * The key look-ups need the database to know how selective the key is: PostgreSQL without
+         * statistics scans the table for every batch. Refreshed each time the rows this commit created
+         * have doubled, so the cost stays proportional to the file.
+         */
+        private void refreshStatisticsWhenGrown() {
+            if (upsertKey != null && counters.created >= nextStatistics) {
+                forms.refreshStatistics(form);
+                nextStatistics = 2 * counters.created;
             }
         }
 
