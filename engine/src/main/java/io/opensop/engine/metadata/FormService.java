@@ -235,6 +235,19 @@ public final class FormService implements PublishedForms {
         }));
     }
 
+    /**
+     * Indexes the columns a bulk operation will look records up by (an import's upsert key and the
+     * form's unique fields), see {@link SchemaManager#indexForLookups}. Call it outside a transaction.
+     */
+    public void indexForLookups(PublishedForm form, java.util.Collection<String> fieldKeys) {
+        fieldKeys.forEach(key -> form.definition().field(key).ifPresent(field -> schema.indexForLookups(form, field)));
+    }
+
+    /** See {@link SchemaManager#refreshStatistics}: after a bulk operation grew the form's table. */
+    public void refreshStatistics(PublishedForm form) {
+        schema.refreshStatistics(form);
+    }
+
     @Override
     public java.util.Map<String, Integer> publishedVersions() {
         java.util.Map<String, Integer> versions = new java.util.TreeMap<>();

@@ -39,10 +39,29 @@ final class ColumnTypes {
         };
     }
 
-    /** References and users are looked up by id; they get an index like the system columns. */
+    /**
+     * Text columns longer than this get no index: a PostgreSQL B-tree entry holds at most about 2.7 kB,
+     * and 500 characters of 4 bytes each still fit, so no save can fail on the index.
+     */
+    static final int MAX_INDEXED_TEXT_LENGTH = 500;
+
+    /**
+     * Columns every save or list looks records up by get an index like the system columns: references
+     * and users (by id), select keys, auto numbers, and unique fields — the uniqueness check queries
+     * the column on each save, which without an index reads the whole table every time.
+     */
     static boolean indexed(FieldDefinition field) {
         return switch (field.storedType()) {
             case USER, REFERENCE, SINGLE_SELECT, AUTO_NUMBER -> true;
+            default -> field.mustBeUnique() && indexable(field);
+        };
+    }
+
+    /** Whether a B-tree index on the field's column is possible for every value it may hold. */
+    static boolean indexable(FieldDefinition field) {
+        return switch (field.storedType()) {
+            case TEXT -> field.textLength() <= MAX_INDEXED_TEXT_LENGTH;
+            case NUMBER, MONEY, PERCENT, DATE, DATETIME, BOOLEAN, SINGLE_SELECT, USER, REFERENCE, AUTO_NUMBER -> true;
             default -> false;
         };
     }

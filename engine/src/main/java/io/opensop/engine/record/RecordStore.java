@@ -221,6 +221,13 @@ final class RecordStore {
         return attachChildren(form, records);
     }
 
+    /** Every row matching {@code where}, in no particular order. */
+    List<FormRecord> selectAll(PublishedForm form, Condition where) {
+        String table = form.layout().tableName();
+        return attachChildren(form, dsl.select(selectFields(form)).from(table(table)).where(where).fetch()
+                .map(r -> toRecord(form, r)));
+    }
+
     long count(PublishedForm form, Condition where) {
         return dsl.fetchCount(table(form.layout().tableName()), where);
     }

@@ -16,6 +16,7 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -248,6 +249,7 @@ public final class SchemaManager {
                 addColumn(tableName(formKey, change.fieldPath()), change.column(), after.get(change.fieldPath()));
             }
         }
+        indexKeptColumns(plan, after);
         for (SchemaChange change : plan.changes()) {
             if (change.kind() == SchemaChange.Kind.RETYPE) {
                 backfill(plan, change, null);
@@ -280,6 +282,44 @@ public final class SchemaManager {
                 String table = tableName(plan.formKey(), change.fieldPath());
                 ColumnIndexes.SORT.forEach(kind -> indexes.drop(table, change.column(), kind));
             }
+        }
+    }
+
+    /**
+     * New columns are indexed when they are added; columns that stay (or come back) get their index
+     * here, so a field that becomes unique — or a table made before unique fields were indexed — is
+     * indexed by the next publish.
+     */
+    private void indexKeptColumns(SchemaPlan plan, Map<String, FieldDefinition> after) {
+        String formKey = plan.formKey();
+        for (ColumnEntry entry : layouts.columns(formKey)) {
+            FieldDefinition field = after.get(entry.fieldPath());
+            boolean restored = plan.changes().stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RESTORE_FIELD
+                    && c.fieldPath().equals(entry.fieldPath()) && c.column().equals(entry.columnName()));
+            if (field != null && (entry.active() || restored) && ColumnTypes.indexed(field)
+                    && entry.sqlType().equals(ColumnTypes.signature(field))) {
+                createIndex(tableName(formKey, entry.fieldPath()), entry.columnName());
+            }
+        }
+    }
+
+    /**
+     * Gives a field's current column an index for lookups by value, such as an import's upsert key
+     * (one query per batch of keys, which without an index reads the whole table each time, so a
+     * large import slows down with every batch it adds). Idempotent; a field that cannot be indexed
+     * (long text, JSON lists) is left as it is, and so is a failure, e.g. another node creating the
+     * same index at the same moment: the index only makes the lookup faster, never different.
+     * Call it outside a transaction (H2 commits DDL).
+     */
+    public void indexForLookups(PublishedForm form, FieldDefinition field) {
+        Optional<String> column = form.layout().column(field.key());
+        if (column.isEmpty() || !ColumnTypes.indexable(field)) {
+            return;
+        }
+        try {
+            createIndex(form.layout().tableName(), column.get());
+        } catch (org.jooq.exception.DataAccessException raced) {
+            // see above: the lookups stay correct without it
         }
     }
 
@@ -361,6 +401,21 @@ public final class SchemaManager {
                 writeBatch.run();
             }
             lastId = rows.get(rows.size() - 1).value1();
+        }
+    }
+
+    /**
+     * Refreshes the database's statistics of a form's main table. A table that a bulk operation fills
+     * from empty has none until autovacuum gets to it, and PostgreSQL then takes a 500-key {@code IN}
+     * list for most of the table and scans it instead of using the key's index. Statistics only, so a
+     * failure is ignored. Call it outside a transaction (H2 commits).
+     */
+    public void refreshStatistics(PublishedForm form) {
+        String sql = dsl.dialect().family() == SQLDialect.POSTGRES ? "analyze {0}" : "analyze table {0}";
+        try {
+            dsl.execute(sql, SqlNames.quoted(form.layout().tableName()));
+        } catch (org.jooq.exception.DataAccessException ignored) {
+            // the plans stay correct, only maybe slower
         }
     }
 

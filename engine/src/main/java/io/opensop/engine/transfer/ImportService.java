@@ -11,12 +11,9 @@ import io.opensop.engine.form.FieldDefinition;
 import io.opensop.engine.form.FieldType;
 import io.opensop.engine.i18n.EngineMessages;
 import io.opensop.engine.metadata.FormService;
-import io.opensop.engine.record.FilterOperator;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.Lookups;
 import io.opensop.engine.record.PublishedForm;
-import io.opensop.engine.record.RecordFilter;
-import io.opensop.engine.record.RecordPage;
 import io.opensop.engine.record.RecordQuery;
 import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.AccessPolicy;
@@ -443,6 +440,7 @@ public final class ImportService {
         private final RowBinder binder;
         private final String upsertKey;
         private ImportJobs.Counters counters;
+        private long nextStatistics = 1000;
         private boolean stopped;
 
         Run(Actor actor, ImportJob job, boolean dryRun, ImportMode mode) {
@@ -458,6 +456,7 @@ public final class ImportService {
 
         /** @return true when every row was handled, false when ALL_OR_NOTHING stopped at a failing row */
         boolean execute() {
+            indexLookedUpColumns();
             long skipThrough = dryRun ? 0 : job.lastCommittedRow();
             List<Row> batch = new ArrayList<>();
             long[] total = {0};
@@ -492,12 +491,40 @@ public final class ImportService {
             return !stopped;
         }
 
+        /**
+         * Each batch looks its upsert keys up, and each row's unique fields are checked, by a query on the
+         * field's column; without an index both read the whole table, so every batch costs more than the
+         * one before and the import's time grows with the square of its rows. Before the first batch.
+         */
+        private void indexLookedUpColumns() {
+            List<String> keys = new ArrayList<>();
+            if (upsertKey != null) {
+                keys.add(upsertKey);
+            }
+            form.definition().fieldList().stream().filter(FieldDefinition::mustBeUnique).map(FieldDefinition::key)
+                    .forEach(keys::add);
+            forms.indexForLookups(form, keys);
+        }
+
         private void flush(List<Row> batch) {
             List<RowBinder.Bound> bound = batch.stream().map(r -> binder.bind(r.cells())).toList();
             if (dryRun) {
                 validate(batch, bound);
             } else {
                 commit(batch, bound);
+                refreshStatisticsWhenGrown();
+            }
+        }
+
+        /**
+         * The key look-ups need the database to know how selective the key is: PostgreSQL without
+         * statistics scans the table for every batch. Refreshed each time the rows this commit created
+         * have doubled, so the cost stays proportional to the file.
+         */
+        private void refreshStatisticsWhenGrown() {
+            if (upsertKey != null && counters.created >= nextStatistics) {
+                forms.refreshStatistics(form);
+                nextStatistics = 2 * counters.created;
             }
         }
 
@@ -685,19 +712,12 @@ public final class ImportService {
                     .distinct().toList();
             for (int from = 0; from < keys.size(); from += RecordQuery.MAX_LIMIT) {
                 List<String> chunk = keys.subList(from, Math.min(keys.size(), from + RecordQuery.MAX_LIMIT));
-                String after = null;
-                do {
-                    RecordPage page = records.list(actor, job.formKey(), new RecordQuery(
-                            List.of(new RecordFilter(upsertKey, FilterOperator.IN, chunk)), List.of(),
-                            RecordQuery.MAX_LIMIT, after, false, false));
-                    for (FormRecord record : page.items()) {
-                        String key = keyText(record.values().get(upsertKey));
-                        if (key != null) {
-                            found.merge(key, new Existing(record.id(), record.version()), (a, b) -> new Existing(-1, 0));
-                        }
+                for (FormRecord record : records.findByValues(actor, job.formKey(), upsertKey, chunk)) {
+                    String key = keyText(record.values().get(upsertKey));
+                    if (key != null) {
+                        found.merge(key, new Existing(record.id(), record.version()), (a, b) -> new Existing(-1, 0));
                     }
-                    after = page.next();
-                } while (after != null);
+                }
             }
             return found;
         }

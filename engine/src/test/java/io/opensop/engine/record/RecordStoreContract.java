@@ -18,6 +18,7 @@ import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineContract;
 import io.opensop.engine.testing.EngineHarness;
 import io.opensop.engine.testing.Forms;
+import io.opensop.engine.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +170,29 @@ abstract class RecordStoreContract extends EngineContract {
         FormRecord updated = engine.records().update(admin, "customer", id, 1, Map.of("phone", "+86 10 1234"));
         assertThat(updated.formVersion()).isEqualTo(2);
         assertThat(updated.values()).containsEntry("name", "ACME").containsEntry("phone", "+86 10 1234");
+    }
+
+    @Test
+    void aFieldThatBecomesUniqueIsIndexedForItsCheckButALongTextOneOnlyChecked() {
+        publish(Forms.customer());
+        assertThat(TestDatabases.indexedColumns(dataSource, "rec_customer")).contains("c_industry")
+                .doesNotContain("c_name");
+
+        FormDefinition unique = edit(Forms.customer(), "\"required\":true", "\"required\":true,\"unique\":true");
+        publish(Forms.withField(unique,
+                "{\"key\":\"memo\",\"type\":\"text\",\"maxLength\":1000,\"unique\":true,\"label\":{\"en\":\"Memo\"}}"));
+
+        // a PostgreSQL index entry holds about 2.7 kB, so 1,000 characters of text are checked without one
+        assertThat(TestDatabases.indexedColumns(dataSource, "rec_customer")).contains("c_name")
+                .doesNotContain("c_memo");
+        engine.records().create(admin, "customer", Map.of("name", "ACME", "memo", "m".repeat(1000)));
+        assertThatThrownBy(() -> engine.records().create(admin, "customer", Map.of("name", "ACME")))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::code).containsExactly("not_unique"));
+        assertThatThrownBy(() -> engine.records().create(admin, "customer",
+                Map.of("name", "Other", "memo", "m".repeat(1000))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::code).containsExactly("not_unique"));
     }
 
     @Test

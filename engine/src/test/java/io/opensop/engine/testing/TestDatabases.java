@@ -74,6 +74,23 @@ public final class TestDatabases {
         return new HikariDataSource(config);
     }
 
+    /** The columns (lower case) that some index of {@code table} covers, read from the JDBC metadata. */
+    public static java.util.Set<String> indexedColumns(DataSource dataSource, String table) {
+        java.util.Set<String> columns = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+             java.sql.ResultSet indexes = c.getMetaData().getIndexInfo(null, null, table, false, true)) {
+            while (indexes.next()) {
+                String column = indexes.getString("COLUMN_NAME");
+                if (column != null) {
+                    columns.add(column.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return columns;
+    }
+
     public static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.opensop.engine.audit.Revision;
 import io.opensop.engine.error.AccessDeniedException;
 import io.opensop.engine.error.ValidationException;
 import io.opensop.engine.record.FormRecord;
 import io.opensop.engine.record.RecordQuery;
+import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.EngineHarness;
+import io.opensop.engine.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,74 @@ abstract class ImportContract {
         fx.engine.records().list(fx.rep, "deal", RecordQuery.firstPage(50)).items()
                 .forEach(r -> amounts.put(r.values().get("ref"), r.values().get("amount")));
         assertThat(amounts).containsEntry("U-1", new BigDecimal("10.00")).containsEntry("U-4", new BigDecimal("44.00"));
+    }
+
+    @Test
+    void anUpsertMatchesOnlyRecordsTheImporterMaySeeAndAKeyHeldTwiceIsRefused() {
+        FormRecord theirs = fx.engine.records().create(fx.otherRep, "deal", Map.of("ref", "S-1", "name", "Theirs"));
+        fx.engine.records().create(fx.rep, "deal", Map.of("ref", "S-2", "name", "Mine"));
+        fx.engine.records().create(fx.rep, "deal", Map.of("ref", "S-2", "name", "Mine too"));
+
+        ImportJob job = imports.commit(fx.rep, "deal", upload("Reference,Name\nS-1,Imported\nS-2,Changed\n", "ref").id(),
+                ImportMode.VALID_ROWS_ONLY, "ref");
+
+        assertThat(job.rowsCreated()).isEqualTo(1);
+        assertThat(job.rowsFailed()).isEqualTo(1);
+        assertThat(imports.errors(fx.rep, "deal", job.id(), 10)).extracting(ImportError::row, ImportError::code)
+                .containsExactly(tuple(3L, "ambiguous_key"));
+        assertThat(fx.engine.records().get(fx.otherRep, "deal", theirs.id()).values()).containsEntry("name", "Theirs");
+        assertThat(fx.engine.records().list(fx.rep, "deal", RecordQuery.firstPage(50)).items())
+                .extracting(r -> r.values().get("name")).containsExactlyInAnyOrder("Mine", "Mine too", "Imported");
+    }
+
+    @Test
+    void aUniqueValueRepeatedInsideOneBatchIsRefusedAndEveryImportedRowHasItsRevision() {
+        ImportJob job = imports.upload(fx.rep, "account", "accounts.csv",
+                "Code,Name\nNEW-1,One\nNEW-1,Copy\nACME,Clash\nNEW-2,Two\n".getBytes(StandardCharsets.UTF_8), null, null);
+
+        job = imports.commit(fx.rep, "account", job.id(), ImportMode.VALID_ROWS_ONLY, null);
+
+        assertThat(job.rowsCreated()).isEqualTo(2);
+        assertThat(imports.errors(fx.rep, "account", job.id(), 10)).extracting(ImportError::row, ImportError::code)
+                .containsExactly(tuple(3L, "not_unique"), tuple(4L, "not_unique"));
+        List<FormRecord> imported = fx.engine.records().findByValues(fx.rep, "account", "code",
+                List.of("NEW-1", "NEW-2"));
+        assertThat(imported).extracting(r -> r.values().get("name")).containsExactlyInAnyOrder("One", "Two");
+        assertThat(imported).allSatisfy(r -> assertThat(fx.engine.records().history(fx.rep, "account", r.id()))
+                .extracting(Revision::action).containsExactly(Revision.CREATE));
+    }
+
+    @Test
+    void lookingRecordsUpByValueHasThePermissionsOfTheList() {
+        var records = fx.engine.records();
+        records.create(fx.rep, "deal", Map.of("ref", "K-1", "name", "Mine"));
+        records.create(fx.otherRep, "deal", Map.of("ref", "K-1", "name", "Theirs"));
+        FormRecord gone = records.create(fx.rep, "deal", Map.of("ref", "K-2", "name", "Deleted"));
+        records.delete(fx.admin, "deal", gone.id(), gone.version());
+
+        assertThat(records.findByValues(fx.rep, "deal", "ref", List.of("K-1", "K-2", "K-3")))
+                .singleElement().satisfies(r -> assertThat(r.values()).containsEntry("name", "Mine")
+                        .doesNotContainKey("cost"));
+        assertThat(records.findByValues(fx.manager, "deal", "ref", List.of("K-1", "K-2")))
+                .extracting(r -> r.values().get("name")).containsExactlyInAnyOrder("Mine", "Theirs");
+        assertThatThrownBy(() -> records.findByValues(fx.rep, "deal", "cost", List.of("5")))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.problems()).extracting(p -> p.code()).containsExactly("unknown_field"));
+        Actor guest = new Actor(null, "guest", Set.of("guest"), Locale.ENGLISH, EngineHarness.SHANGHAI);
+        assertThatThrownBy(() -> records.findByValues(guest, "deal", "ref", List.of("K-1")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anImportIndexesItsUpsertKeySoABatchLooksItsKeysUpWithoutReadingTheWholeTable() {
+        assertThat(TestDatabases.indexedColumns(dataSource, "rec_deal")).doesNotContain("c_ref");
+        // unique fields are indexed when the form is published, for the check on every save
+        assertThat(TestDatabases.indexedColumns(dataSource, "rec_account")).contains("c_code");
+
+        imports.commit(fx.rep, "deal", upload("Reference,Name\nI-1,One\n", "ref").id(), ImportMode.ALL_OR_NOTHING,
+                "ref");
+
+        assertThat(TestDatabases.indexedColumns(dataSource, "rec_deal")).contains("c_ref");
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Large files, generated here, through dry run and commit on H2, at the issue's acceptance size of
- * 100,000 rows (about 2 minutes for both on a quiet 2-core machine); {@code -Dopensop.largeImportRows=…}
- * via argLine changes it for a quick local run.
+ * 100,000 rows (2 to 2.5 minutes for both on a 2-core machine, see docs/import-export.md, Performance);
+ * {@code -Dopensop.largeImportRows=…} via argLine changes it for a quick local run.
  */
 class LargeImportTest {
 
