@@ -249,7 +249,6 @@ public final class SchemaManager {
                 addColumn(tableName(formKey, change.fieldPath()), change.column(), after.get(change.fieldPath()));
             }
         }
-        indexKeptColumns(plan, after);
         for (SchemaChange change : plan.changes()) {
             if (change.kind() == SchemaChange.Kind.RETYPE) {
                 backfill(plan, change, null);
@@ -260,20 +259,19 @@ public final class SchemaManager {
     }
 
     /**
-     * New columns, columns whose option changes and every indexed field's column get the indexes their
-     * field wants (an indexed field's again, in case a failed publish dropped them; existing ones are
-     * left alone); the columns named by {@code DROP_INDEX} lose their sort indexes. A plain
+     * Every column the form uses afterwards gets the indexes its field wants ({@link ColumnIndexes#wanted}):
+     * so a field that became unique, or a table made before such fields were indexed, is indexed by the
+     * next publish, and one a failed publish left without is mended (existing ones are left alone, which
+     * costs a catalog look-up each); the columns named by {@code DROP_INDEX} lose their sort indexes. A plain
      * {@code CREATE INDEX} lets reads go on but makes writes to the table wait while it builds (seconds
      * on a million rows); docs/architecture.md says why it is not {@code CONCURRENTLY}.
      */
     private void prepareIndexes(SchemaPlan plan, Map<String, FieldDefinition> after) {
         Map<String, String> columnsBefore = activeColumns(layouts.columns(plan.formKey()));
         Map<String, String> columnsAfter = columnsAfter(columnsBefore, plan.changes());
-        java.util.Set<String> touched = new java.util.HashSet<>();
-        plan.changes().forEach(change -> touched.add(change.fieldPath()));
         columnsAfter.forEach((path, column) -> {
             FieldDefinition field = after.get(path);
-            if (field != null && (field.wantsIndex() || touched.contains(path))) {
+            if (field != null) {
                 indexes.reconcile(tableName(plan.formKey(), path), column, field);
             }
         });
@@ -281,24 +279,6 @@ public final class SchemaManager {
             if (change.kind() == SchemaChange.Kind.DROP_INDEX) {
                 String table = tableName(plan.formKey(), change.fieldPath());
                 ColumnIndexes.SORT.forEach(kind -> indexes.drop(table, change.column(), kind));
-            }
-        }
-    }
-
-    /**
-     * New columns are indexed when they are added; columns that stay (or come back) get their index
-     * here, so a field that becomes unique — or a table made before unique fields were indexed — is
-     * indexed by the next publish.
-     */
-    private void indexKeptColumns(SchemaPlan plan, Map<String, FieldDefinition> after) {
-        String formKey = plan.formKey();
-        for (ColumnEntry entry : layouts.columns(formKey)) {
-            FieldDefinition field = after.get(entry.fieldPath());
-            boolean restored = plan.changes().stream().anyMatch(c -> c.kind() == SchemaChange.Kind.RESTORE_FIELD
-                    && c.fieldPath().equals(entry.fieldPath()) && c.column().equals(entry.columnName()));
-            if (field != null && (entry.active() || restored) && ColumnTypes.indexed(field)
-                    && entry.sqlType().equals(ColumnTypes.signature(field))) {
-                createIndex(tableName(formKey, entry.fieldPath()), entry.columnName());
             }
         }
     }
@@ -313,11 +293,12 @@ public final class SchemaManager {
      */
     public void indexForLookups(PublishedForm form, FieldDefinition field) {
         Optional<String> column = form.layout().column(field.key());
-        if (column.isEmpty() || !ColumnTypes.indexable(field)) {
+        // an indexed field's ascending sort index serves look-ups already
+        if (column.isEmpty() || !ColumnTypes.indexable(field) || field.wantsIndex()) {
             return;
         }
         try {
-            createIndex(form.layout().tableName(), column.get());
+            indexes.create(form.layout().tableName(), column.get(), ColumnIndexes.Kind.LOOKUP);
         } catch (org.jooq.exception.DataAccessException raced) {
             // see above: the lookups stay correct without it
         }

@@ -115,6 +115,9 @@ abstract class FieldIndexContract extends EngineContract {
         assertThat(indexesOn("rec_opp", "c_region")).as("the ascending sort index serves look-ups too")
                 .containsOnlyKeys(ColumnIndexes.name("rec_opp", "c_region", ColumnIndexes.Kind.SORT_ASCENDING),
                         ColumnIndexes.name("rec_opp", "c_region", ColumnIndexes.Kind.SORT_DESCENDING));
+        // an import keyed on it adds no look-up index next to the sort index that serves look-ups
+        engine.forms().indexForLookups(engine.forms().current("opp").orElseThrow(), List.of("region"));
+        assertThat(indexesOn("rec_opp", "c_region")).doesNotContainKey(lookup);
 
         publish(opportunity("", ""));
         assertThat(indexesOn("rec_opp", "c_region")).containsOnlyKeys(lookup);
