@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opensop.engine.form.FormJson;
-import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
-import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.MutableClock;
-import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.api.ApiClient;
+import io.opensop.runtime.api.HttpApiTest;
 import io.opensop.runtime.api.TestUsers;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +19,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * {@code GET /api/audit/midnight-resign} over real HTTP: who may run it, what its parameters change,
@@ -37,7 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:midnight_resign_api;DB_CLOSE_DELAY=-1",
         "server.address=127.0.0.1"})
-class MidnightResignApiTest {
+class MidnightResignApiTest extends HttpApiTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-10T01:00:00Z"), SHANGHAI);
@@ -52,17 +47,6 @@ class MidnightResignApiTest {
             return CLOCK;
         }
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    FormService forms;
-    @Autowired
-    RecordService records;
 
     private static long contract;
 

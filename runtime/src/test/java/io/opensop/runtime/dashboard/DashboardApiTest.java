@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opensop.engine.form.FormJson;
-import io.opensop.engine.metadata.FormService;
-import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.user.NewUser;
 import io.opensop.engine.user.UserAccount;
-import io.opensop.engine.user.UserDirectory;
 import io.opensop.runtime.api.ApiClient;
+import io.opensop.runtime.api.HttpApiTest;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,10 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The dashboard API over real HTTP: numbers per caller's row scope, hidden fields refused, only
@@ -31,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:dashboard_api;DB_CLOSE_DELAY=-1",
         "server.address=127.0.0.1"})
-class DashboardApiTest {
+class DashboardApiTest extends HttpApiTest {
 
     private static final String PASSWORD = "secret";
     private static final String BOARD = """
@@ -44,17 +39,6 @@ class DashboardApiTest {
                {"key":"by_owner","type":"bar","title":{"en":"By owner","zh-CN":"按负责人"},
                 "query":{"form":"dash_deal","measures":[{"function":"count"}],"groupBy":["owner"]}}]}
             """;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    FormService forms;
-    @Autowired
-    RecordService records;
 
     @BeforeEach
     void teamFormAndRecords() {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opensop.engine.form.FormJson;
-import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
-import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.user.NewUser;
-import io.opensop.engine.user.UserDirectory;
+import io.opensop.runtime.api.HttpApiTest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,28 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:formula_api;DB_CLOSE_DELAY=-1",
         "server.address=127.0.0.1"})
-class FormulaApiTest {
+class FormulaApiTest extends HttpApiTest {
 
     private static final String REBATE = "IF(amount >= 50000 && payment_days <= 30, amount * 0.008, 0)";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    FormService forms;
-    @Autowired
-    RecordService records;
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** Reads decimals exactly, as the application writes them. */

@@ -2,15 +2,13 @@ package io.opensop.runtime.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opensop.engine.metadata.FormService;
 import io.opensop.engine.record.FormRecord;
-import io.opensop.engine.record.RecordService;
 import io.opensop.engine.security.Actor;
 import io.opensop.engine.testing.Forms;
-import io.opensop.engine.user.UserDirectory;
 import io.opensop.engine.workflow.ProcessModelService;
 import io.opensop.engine.workflow.WorkflowService;
 import io.opensop.runtime.api.ApiClient;
+import io.opensop.runtime.api.HttpApiTest;
 import io.opensop.runtime.api.TestUsers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -29,18 +25,8 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:task_decisions;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
-class TaskDecisionApiTest {
+class TaskDecisionApiTest extends HttpApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    UserDirectory users;
-    @Autowired
-    PasswordEncoder passwords;
-    @Autowired
-    FormService forms;
-    @Autowired
-    RecordService records;
     @Autowired
     ProcessModelService models;
     @Autowired
